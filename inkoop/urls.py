@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("organisatie/", views.organisatie_wisselen, name="organisatie_wisselen"),
+    path("gebruikers/", views.gebruikers, name="gebruikers"),
+    path("gezondheid", views.gezondheid, name="gezondheid"),
+    path("uitgaven/", include("uitgaven.urls")),
+    path("meldingen/", include("meldingen.urls")),
+    path("adviezen/", include("adviezen.urls")),
+    path("contracten/", include("contracten.urls")),
+    path("rechtmatigheid/", include("rechtmatigheid.urls")),
+    path("jaarverslag/", include("jaarverslag.urls")),
+    path("beheer/", admin.site.urls),
+]
+
+if settings.OIDC_ENABLED:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

@@ -1,0 +1,74 @@
+import os
+
+import pytest
+
+from inkoop.models import Organisatie, Rol
+from inkoop.services import gebruiker_met_rol
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright with live_server
+
+WACHTWOORD = "geheim-wachtwoord-123"
+
+
+@pytest.fixture
+def organisatie(db):
+    return Organisatie.objects.create(naam="Gemeente Testdorp", slug="testdorp")
+
+
+@pytest.fixture
+def andere_organisatie(db):
+    return Organisatie.objects.create(naam="Gemeente Elders", slug="elders")
+
+
+@pytest.fixture
+def maak_gebruiker(db):
+    def maak(organisatie, rol, naam=None, afdeling=""):
+        return gebruiker_met_rol(organisatie=organisatie, gebruikersnaam=naam or f"{rol}-{organisatie.slug}",
+                                 rol=rol, wachtwoord=WACHTWOORD, afdeling=afdeling,
+                                 email=f"{naam or rol}@{organisatie.slug}.example")
+
+    return maak
+
+
+@pytest.fixture
+def client_als(client, maak_gebruiker, organisatie):
+    """`client_als("inkoper")`: a test client logged in with that role in `organisatie`."""
+
+    def login(rol, org=None, **kw):
+        gebruiker = maak_gebruiker(org or organisatie, rol, **kw)
+        client.force_login(gebruiker)
+        return client
+
+    return login
+
+
+@pytest.fixture
+def budgethouder(maak_gebruiker, organisatie):
+    return maak_gebruiker(organisatie, Rol.BUDGETHOUDER, afdeling="Wegen")
+
+
+@pytest.fixture
+def inkoper(maak_gebruiker, organisatie):
+    return maak_gebruiker(organisatie, Rol.INKOPER)
+
+
+@pytest.fixture
+def controller(maak_gebruiker, organisatie):
+    return maak_gebruiker(organisatie, Rol.CONTROLLER)
+
+
+@pytest.fixture
+def beheerder(maak_gebruiker, organisatie):
+    return maak_gebruiker(organisatie, Rol.BEHEERDER)
+
+
+# A real Celery worker (celery.contrib.pytest): Redis in CI, an in-memory broker elsewhere.
+@pytest.fixture(scope="session")
+def celery_config():
+    broker = os.getenv("CELERY_TEST_BROKER_URL", "memory://")
+    return {"broker_url": broker, "result_backend": "cache+memory://", "task_always_eager": False}
+
+
+@pytest.fixture(scope="session")
+def celery_worker_parameters():
+    return {"perform_ping_check": False, "shutdown_timeout": 10}
