@@ -1,0 +1,182 @@
+"""Financial base data and the spend ledger, per organisation."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from inkoop.models import OrganisatieModel
+
+
+class Soort(models.TextChoices):
+    """The kind of contract (Aanbestedingswet 2012 art. 1.1: werk, levering, dienst)."""
+
+    LEVERING = "levering", _("Levering")
+    DIENST = "dienst", _("Dienst")
+    WERK = "werk", _("Werk")
+
+
+class Inkoopcategorie(OrganisatieModel):
+    code = models.CharField(_("code"), max_length=20)
+    naam = models.CharField(_("naam"), max_length=200)
+
+    class Meta:
+        verbose_name = _("inkoopcategorie")
+        verbose_name_plural = _("inkoopcategorieën")
+        constraints = [models.UniqueConstraint(fields=["organisatie", "code"], name="uniek_categorie")]
+
+    def __str__(self):
+        return f"{self.code} {self.naam}"
+
+
+class Inkooppakket(OrganisatieModel):
+    code = models.CharField(_("pakketcode"), max_length=20)
+    naam = models.CharField(_("pakketnaam"), max_length=200)
+    categorie = models.ForeignKey(Inkoopcategorie, on_delete=models.PROTECT, related_name="pakketten")
+    # Which band applies to spend in this pakket (signalen); blank = leveringen/diensten.
+    soort = models.CharField(_("soort"), max_length=10, choices=Soort.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("inkooppakket")
+        verbose_name_plural = _("inkooppakketten")
+        constraints = [models.UniqueConstraint(fields=["organisatie", "code"], name="uniek_pakket")]
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.code} {self.naam}"
+
+
+class Domein(OrganisatieModel):
+    naam = models.CharField(_("naam"), max_length=200)
+
+    class Meta:
+        verbose_name = _("domein")
+        verbose_name_plural = _("domeinen")
+        constraints = [models.UniqueConstraint(fields=["organisatie", "naam"], name="uniek_domein")]
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Kostenplaats(OrganisatieModel):
+    code = models.CharField(_("kostenplaats"), max_length=40)
+    omschrijving = models.CharField(_("omschrijving"), max_length=200)
+    domein = models.ForeignKey(Domein, on_delete=models.PROTECT, related_name="kostenplaatsen")
+
+    class Meta:
+        verbose_name = _("kostenplaats")
+        verbose_name_plural = _("kostenplaatsen")
+        constraints = [models.UniqueConstraint(fields=["organisatie", "code"], name="uniek_kostenplaats")]
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.code} {self.omschrijving}"
+
+
+class Regio(OrganisatieModel):
+    """A range of four-digit postcodes and the region it belongs to ("Lokaal", "Regio Twente")."""
+
+    postcode_van = models.PositiveIntegerField(_("postcode van"))
+    postcode_tot = models.PositiveIntegerField(_("postcode tot en met"))
+    naam = models.CharField(_("regio"), max_length=100)
+
+    class Meta:
+        verbose_name = _("regio")
+        verbose_name_plural = _("regio's")
+        constraints = [models.UniqueConstraint(fields=["organisatie", "postcode_van", "postcode_tot"],
+                                               name="uniek_regiobereik")]
+        ordering = ["postcode_van"]
+
+    def __str__(self):
+        return f"{self.postcode_van}-{self.postcode_tot} {self.naam}"
+
+
+class RegioKlasse(models.TextChoices):
+    """The fixed classes of the report; the regional name itself comes from the Regio table."""
+
+    LOKAAL = "Lokaal", _("Lokaal")
+    NIET_REGIONAAL = "Niet regionaal", _("Niet regionaal")
+    BUITENLAND = "Buitenland", _("Buitenland")
+    ONBEKEND = "Onbekend", _("Onbekend")
+
+
+class Crediteur(OrganisatieModel):
+    nummer = models.CharField(_("crediteurnummer"), max_length=40)
+    naam = models.CharField(_("naam"), max_length=300)
+    kvk_nummer = models.CharField(_("KvK-nummer"), max_length=20, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=20, blank=True)
+    plaats = models.CharField(_("plaats"), max_length=200, blank=True)
+    land = models.CharField(_("land"), max_length=2, blank=True)
+    inkooppakket = models.ForeignKey(Inkooppakket, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="crediteuren")
+    # Set when an inkoper classified this crediteur in the web interface: that choice wins over a
+    # later import unless --overschrijf-classificatie is given (interfaces.md §2).
+    classificatie_handmatig = models.BooleanField(default=False)
+    # Derived from postcode/land and the Regio table at import; stored so reports group in SQL.
+    regio = models.CharField(_("regio"), max_length=100, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("crediteur")
+        verbose_name_plural = _("crediteuren")
+        constraints = [models.UniqueConstraint(fields=["organisatie", "nummer"], name="uniek_crediteur")]
+
+    def __str__(self):
+        return f"{self.nummer} {self.naam}"
+
+
+class Importrun(OrganisatieModel):
+    """One import of spend files: who, when, which files (SHA-256), counts, outcome.
+
+    COPY and bulk upserts bypass model history, so the run itself is the audit trail.
+    """
+
+    class Status(models.TextChoices):
+        WACHTEND = "wachtend", _("Wachtend")
+        BEZIG = "bezig", _("Bezig")
+        GESLAAGD = "geslaagd", _("Geslaagd")
+        MISLUKT = "mislukt", _("Mislukt")
+        GECONTROLEERD = "gecontroleerd", _("Gecontroleerd (proefrun)")
+
+    gestart_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                     blank=True, related_name="+")
+    gestart_op = models.DateTimeField(_("gestart op"), auto_now_add=True)
+    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.WACHTEND)
+    proefrun = models.BooleanField(_("alleen controleren"), default=False)
+    # [{"naam", "sha256", "soort", "regels"}]
+    bestanden = models.JSONField(default=list)
+    # {"facturen": {"nieuw": n, "gewijzigd": n, "ongewijzigd": n}, "crediteuren": {...}, ...}
+    aantallen = models.JSONField(default=dict)
+    fouten = models.JSONField(default=list)
+    voortgang = models.PositiveSmallIntegerField(default=0)  # percent, for the progress bar
+    seconden = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("importrun")
+        verbose_name_plural = _("importruns")
+        ordering = ["-gestart_op"]
+
+
+class Factuurregel(OrganisatieModel):
+    """One line of the spend ledger; identity: boekjaar, crediteur, factuurnummer, volgnummer."""
+
+    boekjaar = models.PositiveSmallIntegerField(_("boekjaar"))
+    boekdatum = models.DateField(_("boekdatum"))
+    factuurnummer = models.CharField(_("factuurnummer"), max_length=100)
+    # Position among this invoice's lines in the file (1, 2, ...), part of the identity.
+    volgnummer = models.PositiveIntegerField(default=1)
+    crediteur = models.ForeignKey(Crediteur, on_delete=models.PROTECT, related_name="factuurregels")
+    kostenplaats = models.ForeignKey(Kostenplaats, on_delete=models.PROTECT, related_name="factuurregels")
+    grootboekrekening = models.CharField(_("grootboekrekening"), max_length=40, blank=True)
+    omschrijving = models.CharField(_("omschrijving"), max_length=500, blank=True)
+    bedrag = models.DecimalField(_("bedrag excl. btw"), max_digits=15, decimal_places=2)
+    importrun = models.ForeignKey(Importrun, on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="+")
+
+    class Meta:
+        verbose_name = _("factuurregel")
+        verbose_name_plural = _("factuurregels")
+        constraints = [models.UniqueConstraint(
+            fields=["organisatie", "boekjaar", "crediteur", "factuurnummer", "volgnummer"],
+            name="uniek_factuurregel")]
+        indexes = [models.Index(fields=["organisatie", "boekjaar"])]
