@@ -111,3 +111,6 @@ class Statuswijziging(models.Model):
 
     class Meta:
         ordering = ["op", "id"]
+
+    def __str__(self):
+        return f"{self.melding_id}: {self.van or '-'} -> {self.naar}"
