@@ -89,3 +89,23 @@ class OrganisatieModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Notificatie(OrganisatieModel):
+    """An in-app notification; the same message also goes out by e-mail (inkoop.tasks)."""
+
+    ontvanger = models.ForeignKey(Gebruiker, on_delete=models.CASCADE, related_name="notificaties")
+    onderwerp = models.CharField(_("onderwerp"), max_length=200)
+    tekst = models.TextField(_("tekst"), blank=True)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    gelezen_op = models.DateTimeField(null=True, blank=True)
+    gemaild_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notificatie")
+        verbose_name_plural = _("notificaties")
+        ordering = ["-aangemaakt_op"]
+
+    def __str__(self):
+        return self.onderwerp

@@ -37,3 +37,34 @@ def gebruiker_met_rol(*, organisatie, gebruikersnaam: str, rol: str, wachtwoord:
         gebruiker=gebruiker, organisatie=organisatie, defaults={"rol": rol, "afdeling": afdeling}
     )
     return gebruiker
+
+
+def notificeren(*, organisatie, ontvanger, onderwerp: str, tekst: str = "", url: str = ""):
+    """Store an in-app notification and queue its e-mail once the transaction commits."""
+    from .models import Notificatie
+    from .tasks import notificatie_mailen
+
+    notificatie = Notificatie.objects.create(organisatie=organisatie, ontvanger=ontvanger,
+                                             onderwerp=onderwerp, tekst=tekst, url=url)
+    transaction.on_commit(lambda: notificatie_mailen.delay(notificatie.id))
+    return notificatie
+
+
+def notificatie_mailen_uitvoeren(*, notificatie_id: int) -> bool:
+    """Send the e-mail of a notification once; safe to run twice (gemaild_op guards it)."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.utils import timezone
+
+    from .models import Notificatie
+
+    with transaction.atomic():
+        n = (Notificatie.objects.select_for_update().select_related("ontvanger")
+             .filter(pk=notificatie_id, gemaild_op__isnull=True).first())
+        if n is None or not n.ontvanger.email:
+            return False
+        link = f"\n\n{settings.SITE_URL}{n.url}" if n.url else ""
+        send_mail(n.onderwerp, f"{n.tekst}{link}", None, [n.ontvanger.email])
+        n.gemaild_op = timezone.now()
+        n.save(update_fields=["gemaild_op"])
+        return True

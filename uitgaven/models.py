@@ -180,3 +180,25 @@ class Factuurregel(OrganisatieModel):
             fields=["organisatie", "boekjaar", "crediteur", "factuurnummer", "volgnummer"],
             name="uniek_factuurregel")]
         indexes = [models.Index(fields=["organisatie", "boekjaar"])]
+
+
+class Jaaromzet(OrganisatieModel):
+    """Spend per boekjaar × crediteur × kostenplaats, rebuilt by the import for every boekjaar it touches.
+
+    The yearly report and the dashboards aggregate this small table instead of millions of
+    factuurregels; category and region follow from the crediteur at query time, so a later
+    classification needs no rebuild.
+    """
+
+    boekjaar = models.PositiveSmallIntegerField()
+    crediteur = models.ForeignKey(Crediteur, on_delete=models.CASCADE, related_name="+")
+    kostenplaats = models.ForeignKey(Kostenplaats, on_delete=models.CASCADE, related_name="+")
+    bedrag = models.DecimalField(max_digits=15, decimal_places=2)
+    regels = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organisatie", "boekjaar", "crediteur", "kostenplaats"],
+                                               name="uniek_jaaromzet")]
+
+    def __str__(self):
+        return f"{self.boekjaar} {self.crediteur_id} {self.kostenplaats_id}: {self.bedrag}"
