@@ -1,16 +1,14 @@
 # Two commands: `make run` (install, migrate, demo data, serve) and `make test`.
 SHELL := /bin/bash
 PORT ?= 8000
-UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+UV := python3 -m uv
 PY := .venv/bin/python
 export UV_LINK_MODE := copy
 
 .PHONY: run test install lint check deploycheck browsers worker clean
 
-$(UV):
-	python3 -m pip install --quiet --user uv || python3 -m pip install --quiet uv
-
-install: $(UV)
+install:
+	@python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
 	$(UV) sync --frozen
 
 # Demo on the embedded default: SQLite, Celery tasks in-process, demo data, one user per role.
