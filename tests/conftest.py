@@ -66,6 +66,10 @@ def beheerder(maak_gebruiker, organisatie):
 @pytest.fixture(scope="session")
 def celery_config():
     broker = os.getenv("CELERY_TEST_BROKER_URL", "memory://")
+    worker = os.getenv("PYTEST_XDIST_WORKER", "")
+    if broker.startswith("redis://") and worker.startswith("gw"):
+        # One Redis database per xdist worker, so no worker consumes another's test tasks.
+        broker = broker.rsplit("/", 1)[0] + f"/{8 + int(worker[2:]) % 8}"
     return {"broker_url": broker, "result_backend": "cache+memory://", "task_always_eager": False}
 
 
