@@ -1,0 +1,142 @@
+"""Write operations of rechtmatigheid: compute and store signals, assess them, draw samples."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from uitgaven.models import Factuurregel
+
+from . import signalen as signaalregels
+from . import steekproef as steekproefregels
+from .drempels import drempels_voor
+from .models import Beoordeling, Signaal, Steekproef, Steekproefregel, Uitkomst
+
+VELDEN = ["soort", "crediteurnummer", "crediteurnaam", "onderwerp", "bedrag", "drempel", "toelichting",
+          "details"]
+
+
+def _peildatum_voor(jaar: int) -> date:
+    """The date the policy is read at: the end of the year, or today for the running year."""
+    return min(timezone.localdate(), date(jaar, 12, 31))
+
+
+@transaction.atomic
+def signalen_berekenen(*, organisatie, jaar: int, peildatum: date | None = None) -> list[Signaal]:
+    """Compute the signaleringslijst of `jaar` and store it, keeping every assessment.
+
+    A signal is matched to the stored one by its `sleutel`; its figures are refreshed, its
+    assessment stays. Stored signals that are no longer found are kept as `actueel=False`.
+    Returns the current signals in list order.
+    """
+    drempels = drempels_voor(organisatie, _peildatum_voor(jaar))
+    bevindingen = signaalregels.bereken(organisatie, jaar, drempels, peildatum or timezone.localdate())
+    nu = timezone.now()
+    bestaand = {s.sleutel: s for s in Signaal.objects.select_for_update().filter(organisatie=organisatie,
+                                                                                  jaar=jaar)}
+    nieuw, gewijzigd = [], []
+    gevonden = set()
+    for b in bevindingen:
+        gevonden.add(b.sleutel)
+        waarden = {v: getattr(b, v) for v in VELDEN}
+        s = bestaand.get(b.sleutel)
+        if s is None:
+            nieuw.append(Signaal(organisatie=organisatie, jaar=jaar, sleutel=b.sleutel, berekend_op=nu,
+                                 actueel=True, **waarden))
+            continue
+        for veld, waarde in waarden.items():
+            setattr(s, veld, waarde)
+        s.actueel = True
+        s.berekend_op = nu
+        gewijzigd.append(s)
+    Signaal.objects.bulk_create(nieuw, batch_size=500)
+    Signaal.objects.bulk_update(gewijzigd, [*VELDEN, "actueel", "berekend_op"], batch_size=500)
+    verdwenen = [k for k in bestaand if k not in gevonden]
+    if verdwenen:
+        Signaal.objects.filter(organisatie=organisatie, jaar=jaar, sleutel__in=verdwenen).update(
+            actueel=False, berekend_op=nu)
+    volgorde = {b.sleutel: i for i, b in enumerate(bevindingen)}
+    actueel = list(Signaal.objects.filter(organisatie=organisatie, jaar=jaar, actueel=True)
+                   .select_related("beoordeeld_door"))
+    actueel.sort(key=lambda s: volgorde[s.sleutel])
+    return actueel
+
+
+def signaal_beoordelen(*, signaal: Signaal, beoordeling: str, toelichting: str, door) -> Signaal:
+    """Record the controller's assessment (terecht / onterecht, with a note; who and when)."""
+    if beoordeling not in (Beoordeling.TERECHT, Beoordeling.ONTERECHT, Beoordeling.OPEN):
+        raise ValueError(f"Onbekende beoordeling ‘{beoordeling}’.")
+    signaal.beoordeling = beoordeling
+    signaal.beoordeling_toelichting = toelichting.strip()
+    signaal.beoordeeld_door = door if beoordeling else None
+    signaal.beoordeeld_op = timezone.now() if beoordeling else None
+    signaal.save(update_fields=["beoordeling", "beoordeling_toelichting", "beoordeeld_door", "beoordeeld_op"])
+    return signaal
+
+
+def _populatie(organisatie, jaar):
+    rijen = (Factuurregel.objects.filter(organisatie=organisatie, boekjaar=jaar)
+             .values_list("pk", "boekjaar", "crediteur__nummer", "factuurnummer", "volgnummer", "bedrag")
+             .order_by())
+    return [steekproefregels.Regel(boekjaar=bj, crediteurnummer=cn, factuurnummer=fn, volgnummer=vn,
+                                   bedrag=Decimal(b).quantize(Decimal("0.01")), sleutel=pk)
+            for pk, bj, cn, fn, vn, b in rijen.iterator(chunk_size=5000)]
+
+
+@transaction.atomic
+def steekproef_trekken(*, organisatie, jaar: int, omvang: int, zaad, door=None) -> Steekproef:
+    """Draw (or find again) the sample of `omvang` factuurregels of `jaar` with `zaad`.
+
+    Raises steekproef.SteekproefFout with a Dutch sentence when it cannot be drawn. Drawing the
+    same sample twice on the same data returns the stored one instead of a duplicate.
+    """
+    zaad = str(zaad).strip()
+    if len(zaad) > 100:
+        raise steekproefregels.SteekproefFout("Het zaad mag hoogstens 100 tekens lang zijn.")
+    regels = _populatie(organisatie, jaar)
+    getrokken, strata = steekproefregels.trek(jaar=jaar, omvang=omvang, zaad=zaad, regels=regels)
+    kenmerk = steekproefregels.populatie_kenmerk(regels)
+    bestaand = (Steekproef.objects.filter(organisatie=organisatie, jaar=jaar, omvang=omvang, zaad=zaad,
+                                          populatie_kenmerk=kenmerk).order_by("id").first())
+    if bestaand is not None:
+        return bestaand
+    sp = Steekproef.objects.create(
+        organisatie=organisatie, jaar=jaar, omvang=omvang, zaad=zaad, methode=steekproefregels.METHODE,
+        populatie_aantal=len(regels), populatie_bedrag=sum((r.bedrag for r in regels), Decimal("0.00")),
+        populatie_kenmerk=kenmerk, strata=[s.als_dict() for s in strata], getrokken_door=door,
+    )
+    details = {
+        pk: (crediteurnaam, kostenplaats, omschrijving, boekdatum)
+        for pk, crediteurnaam, kostenplaats, omschrijving, boekdatum in
+        Factuurregel.objects.filter(pk__in=[r.sleutel for r, _ in getrokken])
+        .values_list("pk", "crediteur__naam", "kostenplaats__code", "omschrijving", "boekdatum")
+    }
+    Steekproefregel.objects.bulk_create([
+        Steekproefregel(
+            steekproef=sp, volgnummer=i, factuurregel_id=r.sleutel, stratum=stratum,
+            crediteurnummer=r.crediteurnummer, crediteurnaam=details[r.sleutel][0],
+            factuurnummer=r.factuurnummer, factuurregelnummer=r.volgnummer,
+            boekdatum=details[r.sleutel][3], bedrag=r.bedrag, kostenplaats=details[r.sleutel][1],
+            omschrijving=details[r.sleutel][2][:500],
+        )
+        for i, (r, stratum) in enumerate(getrokken, start=1)
+    ], batch_size=500)
+    return sp
+
+
+def steekproefregels_beoordelen(*, steekproef: Steekproef, uitkomsten: dict) -> int:
+    """Store the outcome per line: {regel_id: (uitkomst, toelichting)}; returns lines changed."""
+    geldig = set(Uitkomst.values)
+    regels = list(steekproef.regels.filter(pk__in=list(uitkomsten)))
+    gewijzigd = []
+    for regel in regels:
+        uitkomst, toelichting = uitkomsten[regel.pk]
+        if uitkomst not in geldig:
+            raise ValueError(f"Onbekende uitkomst ‘{uitkomst}’.")
+        toelichting = (toelichting or "").strip()[:500]
+        if (regel.uitkomst, regel.uitkomst_toelichting) != (uitkomst, toelichting):
+            regel.uitkomst, regel.uitkomst_toelichting = uitkomst, toelichting
+            gewijzigd.append(regel)
+    Steekproefregel.objects.bulk_update(gewijzigd, ["uitkomst", "uitkomst_toelichting"])
+    return len(gewijzigd)
