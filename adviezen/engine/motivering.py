@@ -1,9 +1,12 @@
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Motivering:
-    """One step of the reasoning: the rule id of adviesregels.md and a Dutch sentence."""
+class Motivering(NamedTuple):
+    """One step of the reasoning: the rule id of adviesregels.md and a Dutch sentence.
+
+    Immutable like a frozen dataclass, but a NamedTuple: the batch command builds some twenty of
+    these per advice and 20.000 advices per second, where tuple creation is several times cheaper.
+    """
 
     regel: str
     tekst: str

@@ -6,6 +6,7 @@ there is one calculation only.
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from .motivering import Motivering
 
@@ -29,7 +30,9 @@ class Raming:
     motivering: tuple[Motivering, ...]
 
 
+@lru_cache(maxsize=8192)
 def _euro(d: Decimal) -> str:
+    """`€ 1.234.567` or `€ 1.234,56`: Dutch money for the motivering (cached: policy amounts repeat)."""
     from_ = f"{d.quantize(CENT, rounding=ROUND_HALF_UP):,.2f}"
     tekst = from_.replace(",", "_").replace(".", ",").replace("_", ".")
     return "€ " + (tekst[:-3] if tekst.endswith(",00") else tekst)
@@ -58,10 +61,12 @@ def raming(*, soort: str, prijsvorm: str = "totaal", waarde_totaal: Decimal | No
             maanden = looptijd_maanden + opties_mnd
         else:
             maanden = None
-        tekst = f"Totale waarde {_euro(Decimal(waarde_totaal))}"
         if opties:
-            tekst += f" plus opties {_euro(opties)}"
-        tekst += f" = {_euro(waarde)}, exclusief btw, inclusief alle opties en verlengingen (Aw art. 2.13-2.15)."
+            tekst = (f"Totale waarde {_euro(Decimal(waarde_totaal))} plus opties {_euro(opties)} = {_euro(waarde)} "
+                     "exclusief btw (Aw art. 2.13-2.15).")
+        else:
+            tekst = (f"Totale waarde {_euro(waarde)} exclusief btw, inclusief alle opties en verlengingen "
+                     "(Aw art. 2.13-2.15).")
         return Raming(waarde.quantize(CENT, rounding=ROUND_HALF_UP), maanden, (Motivering("L-20", tekst),))
 
     if prijsvorm != "periodiek":

@@ -1,0 +1,561 @@
+"""The decision logic of adviesregels.md §3: facts + policy in, advice out, every step explained.
+
+Pure Python: no Django, no database, no clock. Amounts are Decimal; the comparison with a
+threshold is always `waarde >= drempel` ("vanaf", L-05).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from json.encoder import encode_basestring_ascii
+
+from .beleid import Bandenset, Beleidsregels, EuDrempels
+from .beleid import datum_nl as _datum_nl
+from .feiten import Feiten
+from .motivering import Motivering
+from .raming import _euro, raming
+
+CENT = Decimal("0.01")
+HONDERD = Decimal(100)
+
+PROCEDURE_NAMEN = {
+    "enkelvoudig_onderhands": "enkelvoudig onderhands",
+    "meervoudig_onderhands": "meervoudig onderhands",
+    "nationaal_openbaar": "nationaal openbaar",
+    "europees_openbaar": "Europees openbaar",
+    "europees_sociaal_verlicht": "Europees, verlicht regime sociale diensten",
+    "didam_openbare_selectie": "openbare selectieprocedure (Didam)",
+    "didam_enige_serieuze_gegadigde": "verkoop aan de enige serieuze gegadigde (Didam)",
+}
+# How heavy a procedure is: an override or a larger value may never give a lower number.
+ZWAARTE = {
+    "enkelvoudig_onderhands": 1,
+    "meervoudig_onderhands": 2,
+    "nationaal_openbaar": 3,
+    "europees_sociaal_verlicht": 4,
+    "europees_openbaar": 4,
+}
+SOORT_NAMEN = {
+    "levering": "leveringen", "dienst": "diensten", "werk": "werken",
+    "sociale_dienst": "sociale en andere specifieke diensten", "verkoop_grond": "verkoop van grond",
+}
+# Annex XIV (social and other specific services), CPV prefixes of the main groups; a partial list
+# used only for a warning [ONBEVESTIGD: the full annex lists codes one by one].
+BIJLAGE_XIV_CPV = ("85", "80", "92", "55", "753", "7520", "79611", "79622", "79624", "79625", "797",
+                   "9813", "98131", "75231", "7512", "98500", "98513", "98514")
+
+
+class DrempelsOnbekend(LookupError):
+    """L-07: no EU thresholds are configured for the reference date; never fall back."""
+
+    def __init__(self, dag: date):
+        begin = dag.year if dag.year % 2 == 0 else dag.year - 1  # EU periods are two even-odd years
+        self.dag = dag
+        self.melding = (f"Geen EU-drempels geconfigureerd voor deze datum; beheerder moet drempels "
+                        f"{begin}-{begin + 1} invoeren.")
+        super().__init__(self.melding)
+
+
+@dataclass(frozen=True)
+class PerceelAdvies:
+    perceel: int
+    waarde: Decimal
+    procedure: str
+    vrijgesteld_percelenregeling: bool
+
+
+@dataclass(frozen=True)
+class Uitkomst:
+    soort: str
+    datum: date
+    melding_verplicht: bool | None
+    geraamde_waarde: Decimal
+    gerekende_maanden: int | None
+    eu_drempel: Decimal | None
+    procedure: str
+    europees: bool
+    uit_te_nodigen_min: int | None
+    uit_te_nodigen_max: int | None
+    min_regionaal: int
+    sroi_verplicht: bool
+    sroi_percentage: Decimal | None
+    sroi_bedrag: Decimal | None
+    bibob: bool
+    percelen: tuple[PerceelAdvies, ...] | None
+    percelen_overwegen: bool
+    mvoi_themas: tuple[str, ...]
+    tenderboard: bool
+    gouden_aanbesteding: bool
+    drempelperiode: EuDrempels | None
+    motivering: tuple[Motivering, ...]
+    waarschuwingen: tuple[Motivering, ...]
+    beleid: str = ""
+
+    @property
+    def zwaarte(self) -> int:
+        return ZWAARTE.get(self.procedure, 0)
+
+    def als_dict(self) -> dict:
+        """The JSON answer of interfaces.md §1: money as decimal strings with two decimals."""
+        p = self.drempelperiode
+        return {
+            "melding_verplicht": self.melding_verplicht,
+            "geraamde_waarde": geld(self.geraamde_waarde),
+            "gerekende_maanden": self.gerekende_maanden,
+            "eu_drempel": geld(self.eu_drempel),
+            "procedure": self.procedure,
+            "europees": self.europees,
+            "uit_te_nodigen_min": self.uit_te_nodigen_min,
+            "uit_te_nodigen_max": self.uit_te_nodigen_max,
+            "min_regionaal": self.min_regionaal,
+            "sroi_verplicht": self.sroi_verplicht,
+            "sroi_percentage": getal(self.sroi_percentage),
+            "bibob": self.bibob,
+            "percelen": None if self.percelen is None else [
+                {"perceel": q.perceel, "waarde": geld(q.waarde), "procedure": q.procedure,
+                 "vrijgesteld_percelenregeling": q.vrijgesteld_percelenregeling} for q in self.percelen],
+            "motivering": [{"regel": m.regel, "tekst": m.tekst} for m in self.motivering],
+            "waarschuwingen": [{"regel": m.regel, "tekst": m.tekst} for m in self.waarschuwingen],
+            "sroi_bedrag": geld(self.sroi_bedrag),
+            "percelen_overwegen": self.percelen_overwegen,
+            "mvoi_themas": list(self.mvoi_themas),
+            "tenderboard": self.tenderboard,
+            "gouden_aanbesteding": self.gouden_aanbesteding,
+            "soort": self.soort,
+            "datum": self.datum.isoformat(),
+            "drempelperiode": None if p is None else {
+                "geldig_vanaf": p.geldig_vanaf.isoformat(),
+                "geldig_tot": p.geldig_tot.isoformat() if p.geldig_tot else None},
+            "beleid": self.beleid,
+        }
+
+
+    def als_json(self) -> str:
+        """The same answer as `json.dumps(self.als_dict())`, written directly (compact, ASCII).
+
+        The batch command serialises 20.000 answers per second; building the text here skips
+        the intermediate dicts. tests/adviezen/test_uitvoer.py asserts both agree.
+        """
+        p = self.drempelperiode
+        if self.percelen is None:
+            percelen = "null"
+        else:
+            percelen = "[" + ",".join(
+                f'{{"perceel":{q.perceel},"waarde":"{geld(q.waarde)}","procedure":{_js(q.procedure)},'
+                f'"vrijgesteld_percelenregeling":{_JSON[q.vrijgesteld_percelenregeling]}}}'
+                for q in self.percelen) + "]"
+        periode = "null" if p is None else (
+            f'{{"geldig_vanaf":"{p.geldig_vanaf.isoformat()}","geldig_tot":'
+            f'{_js(p.geldig_tot.isoformat()) if p.geldig_tot else "null"}}}')
+        return (
+            f'{{"melding_verplicht":{_JSON[self.melding_verplicht]},'
+            f'"geraamde_waarde":"{geld(self.geraamde_waarde)}",'
+            f'"gerekende_maanden":{_int(self.gerekende_maanden)},'
+            f'"eu_drempel":{_geld_js(self.eu_drempel)},'
+            f'"procedure":{_js(self.procedure)},'
+            f'"europees":{_JSON[self.europees]},'
+            f'"uit_te_nodigen_min":{_int(self.uit_te_nodigen_min)},'
+            f'"uit_te_nodigen_max":{_int(self.uit_te_nodigen_max)},'
+            f'"min_regionaal":{_int(self.min_regionaal)},'
+            f'"sroi_verplicht":{_JSON[self.sroi_verplicht]},'
+            f'"sroi_percentage":{_getal_js(self.sroi_percentage)},'
+            f'"bibob":{_JSON[self.bibob]},'
+            f'"percelen":{percelen},'
+            f'"motivering":[{",".join([_MOTIVERING_JS % (_js(m[0]), _js(m[1])) for m in self.motivering])}],'
+            f'"waarschuwingen":[{",".join([_MOTIVERING_JS % (_js(m[0]), _js(m[1])) for m in self.waarschuwingen])}],'
+            f'"sroi_bedrag":{_geld_js(self.sroi_bedrag)},'
+            f'"percelen_overwegen":{_JSON[self.percelen_overwegen]},'
+            f'"mvoi_themas":{_lijst_js(self.mvoi_themas)},'
+            f'"tenderboard":{_JSON[self.tenderboard]},'
+            f'"gouden_aanbesteding":{_JSON[self.gouden_aanbesteding]},'
+            f'"soort":{_js(self.soort)},'
+            f'"datum":"{self.datum.isoformat()}",'
+            f'"drempelperiode":{periode},'
+            f'"beleid":{_js(self.beleid)}}}')
+
+
+_JSON = {True: "true", False: "false", None: "null"}
+_MOTIVERING_JS = '{"regel":%s,"tekst":%s}'
+_js = encode_basestring_ascii
+
+
+def _int(w) -> str:
+    return "null" if w is None else str(int(w))
+
+
+def _geld_js(d) -> str:
+    return "null" if d is None else f'"{geld(d)}"'
+
+
+def _getal_js(d) -> str:
+    return json.dumps(getal(d))
+
+
+@lru_cache(maxsize=64)
+def _lijst_js(codes: tuple) -> str:
+    return json.dumps(list(codes))
+
+
+def geld(d: Decimal | None) -> str | None:
+    return None if d is None else f"{d.quantize(CENT, rounding=ROUND_HALF_UP):f}"
+
+
+def getal(d: Decimal | None):
+    if d is None:
+        return None
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+@lru_cache(maxsize=4096)
+def datum_nl(dag: date) -> str:
+    return _datum_nl(dag)
+
+
+def _pct(d: Decimal) -> str:
+    return f"{getal(d)}".replace(".", ",") + "%"
+
+
+def nationale_band(beleid: Beleidsregels, soort: str, werk_categorie: str | None, waarde: Decimal):
+    """(bandenset, band, start of the next band) of the national bands P-10 / P-11 / P-12."""
+    bandenset = beleid.bandenset(soort, werk_categorie)
+    if bandenset is None or not bandenset.banden:
+        raise LookupError(f"Geen procedurebanden voor {soort}")
+    band, volgende = bandenset.band_voor(waarde)
+    return bandenset, band, volgende
+
+
+def _procedure_voor(beleid: Beleidsregels, soort: str, werk_categorie, waarde: Decimal, drempel: Decimal) -> str:
+    if waarde >= drempel:
+        return "europees_sociaal_verlicht" if soort == "sociale_dienst" else "europees_openbaar"
+    return nationale_band(beleid, soort, werk_categorie, waarde)[1].procedure
+
+
+def adviseer(feiten: Feiten, beleid: Beleidsregels) -> Uitkomst:
+    """The procedure advice for `feiten` under `beleid` (adviesregels.md §3)."""
+    motivering: list[Motivering] = []
+    waarschuwingen: list[Motivering] = []
+
+    r = raming(soort=feiten.soort, prijsvorm=feiten.prijsvorm, waarde_totaal=feiten.waarde_totaal,
+               waarde_opties=feiten.waarde_opties, waarde_per_jaar=feiten.waarde_per_jaar,
+               looptijd_maanden=feiten.looptijd_maanden,
+               opties_verlenging_maanden=feiten.opties_verlenging_maanden,
+               onbepaalde_looptijd=feiten.onbepaalde_looptijd, percelen=feiten.percelen)
+    waarde = r.waarde
+    motivering.extend(r.motivering)
+    if feiten.percelen and feiten.waarde_totaal is not None and feiten.waarde_totaal != waarde:
+        waarschuwingen.append(Motivering("L-24", f"De opgegeven totale waarde ({_euro(feiten.waarde_totaal)}) "
+                                                 f"wijkt af van de som van de percelen ({_euro(waarde)}); "
+                                                 "de som van de percelen is aangehouden."))
+
+    if feiten.soort == "verkoop_grond":
+        return _didam(feiten, beleid, r, motivering, waarschuwingen)
+
+    # Step 1: the EU threshold in force on the reference date (L-06, L-07).
+    periode = beleid.drempels_op(feiten.datum)
+    if periode is None:
+        raise DrempelsOnbekend(feiten.datum)
+    drempel = periode.voor_soort(feiten.soort)
+    regel_drempel = "L-03" if feiten.soort == "sociale_dienst" else periode.regel
+    motivering.append(Motivering(regel_drempel, (
+        f"EU-drempel voor {SOORT_NAMEN[feiten.soort]} op de peildatum {datum_nl(feiten.datum)}: "
+        f"{_euro(drempel)} ({periode.omschrijving}).")))
+
+    # Step 2: melding (P-01).
+    melding_verplicht = waarde >= beleid.melding_vanaf
+    if melding_verplicht:
+        motivering.append(Motivering("P-01", f"Vanaf {_euro(beleid.melding_vanaf)} is een inkoopmelding verplicht."))
+    else:
+        motivering.append(Motivering("P-01", f"Onder de meldgrens van {_euro(beleid.melding_vanaf)}: geen "
+                                             "inkoopmelding nodig; de budgethouder koopt zelf in."))
+
+    # Step 3: procedure.
+    europees = waarde >= drempel
+    uit_min = uit_max = None
+    min_regionaal = 0
+    perceel_adviezen = None
+    if europees:
+        if feiten.soort == "sociale_dienst":
+            procedure = "europees_sociaal_verlicht"
+            motivering.append(Motivering("L-30", (
+                f"{_euro(waarde)} bereikt de drempel voor sociale en andere specifieke diensten: verlicht "
+                "Europees regime (aankondiging en gunningsbekendmaking, procedure verder vrij; Aw art. 2.38-2.39).")))
+        else:
+            procedure = "europees_openbaar"
+            motivering.append(Motivering("L-05", (
+                f"{_euro(waarde)} bereikt de EU-drempel van {_euro(drempel)}: Europese aanbesteding verplicht, "
+                "standaard openbaar (andere Europese procedures alleen met motivering).")))
+        if feiten.percelen:
+            perceel_adviezen = _percelenregeling(feiten, beleid, waarde, procedure, motivering)
+    else:
+        bandenset, band, volgende = nationale_band(beleid, feiten.soort, feiten.werk_categorie, waarde)
+        procedure = band.procedure
+        if feiten.soort == "sociale_dienst":
+            motivering.append(Motivering("L-30", (
+                f"Sociale dienst onder {_euro(drempel)}: de gewone EU-drempel voor diensten geldt niet; "
+                "de bandbreedtes voor diensten bepalen de procedure.")))
+        motivering.append(Motivering(bandenset.regel, _band_tekst(feiten, bandenset, band, volgende, drempel)))
+        if procedure == "enkelvoudig_onderhands":
+            uit_min = uit_max = beleid.uitnodigen_enkelvoudig
+            motivering.append(Motivering("P-20", (
+                f"Vraag {beleid.uitnodigen_enkelvoudig} offerte aan, bij voorkeur bij een lokale ondernemer.")))
+        elif procedure == "meervoudig_onderhands":
+            uit_min, uit_max = beleid.uitnodigen_meervoudig_min, beleid.uitnodigen_meervoudig_max
+            motivering.append(Motivering("P-20", (
+                f"Nodig {uit_min} tot {uit_max} ondernemers uit (Gids Proportionaliteit 3.4B).")))
+            if band.altijd_regionaal:
+                min_regionaal = beleid.min_regionaal_meervoudig
+                motivering.append(Motivering("P-12", (
+                    f"Civiel- en cultuurtechnisch werk onder {_euro(volgende or drempel)}: altijd minimaal "
+                    f"{min_regionaal} regionale ondernemers uitnodigen.")))
+            elif feiten.regionale_markt_beschikbaar:
+                min_regionaal = beleid.min_regionaal_meervoudig
+                motivering.append(Motivering("P-21", (
+                    f"Minimaal {min_regionaal} lokale of regionale ondernemers, bij voorkeur met Werkpakt-keurmerk.")))
+            else:
+                motivering.append(Motivering("P-21", (
+                    "Geen geschikte lokale of regionale ondernemers beschikbaar: geen regionale eis.")))
+        else:
+            motivering.append(Motivering("P-20", "Openbare aankondiging (ARW 2016): niemand wordt uitgenodigd."))
+        if feiten.percelen:
+            perceel_adviezen = tuple(PerceelAdvies(i, w, procedure, False)
+                                     for i, w in enumerate(feiten.percelen, start=1))
+            motivering.append(Motivering("L-24", (
+                f"Alle percelen samen bepalen de procedure: elk perceel {PROCEDURE_NAMEN[procedure]}.")))
+        marge = drempel * (HONDERD - beleid.drempel_marge_pct) / HONDERD
+        if waarde >= marge:
+            waarschuwingen.append(Motivering("L-26", (
+                f"Dicht onder de EU-drempel van {_euro(drempel)}: raam zorgvuldig (opties, verlengingen, "
+                "samenhangende opdrachten) en leg de raming vast.")))
+        if feiten.grensoverschrijdend_belang:
+            waarschuwingen.append(Motivering("L-05", (
+                "Duidelijk grensoverschrijdend belang: ook onder de drempel gelden de Europese beginselen; "
+                "maak de opdracht passend bekend.")))
+
+    # Step 5: SROI (P-30).
+    sroi_verplicht = waarde >= beleid.sroi_vanaf and feiten.soort in beleid.sroi_soorten
+    sroi_pct = sroi_bedrag = None
+    if sroi_verplicht:
+        sroi_pct = beleid.sroi_percentage
+        tekst = f"SROI vanaf {_euro(beleid.sroi_vanaf)}: {_pct(sroi_pct)} van de opdrachtwaarde"
+        if (beleid.sroi_percentage_verlaagd is not None and beleid.sroi_verlaagd_arbeidsaandeel_onder is not None
+                and feiten.arbeidsaandeel_pct is not None
+                and feiten.arbeidsaandeel_pct < beleid.sroi_verlaagd_arbeidsaandeel_onder):
+            sroi_pct = beleid.sroi_percentage_verlaagd
+            tekst = (f"SROI vanaf {_euro(beleid.sroi_vanaf)}: {_pct(sroi_pct)} van de opdrachtwaarde, omdat het "
+                     f"arbeidsaandeel ({_pct(feiten.arbeidsaandeel_pct)}) onder "
+                     f"{_pct(beleid.sroi_verlaagd_arbeidsaandeel_onder)} ligt")
+        sroi_bedrag = (waarde * sroi_pct / HONDERD).quantize(CENT, rounding=ROUND_HALF_UP)
+        tekst += f" (indicatief {_euro(sroi_bedrag)})."
+        if feiten.soort in beleid.sroi_maatwerk_soorten:
+            tekst += " Bij werken bepaalt Inkoop per opdracht de invulling."
+        motivering.append(Motivering("P-30", tekst))
+    else:
+        motivering.append(Motivering("P-30", f"Onder {_euro(beleid.sroi_vanaf)}: geen SROI-verplichting."))
+
+    # Step 6: Bibob (P-40).
+    bibob = _bibob(feiten, beleid, waarde, melding_verplicht, motivering, waarschuwingen)
+
+    # Step 7: MVOI, lots and SMEs, Tenderboard, Gouden Aanbesteding.
+    themas = _mvoi(feiten, beleid, sroi_verplicht, motivering)
+    percelen_overwegen = not feiten.percelen and procedure != "enkelvoudig_onderhands"
+    if feiten.percelen:
+        motivering.append(Motivering("L-26", f"De opdracht is verdeeld in {len(feiten.percelen)} percelen "
+                                             "(Aw art. 1.5): goed voor de toegang van het mkb."))
+    elif percelen_overwegen:
+        motivering.append(Motivering("L-26", "Overweeg percelen; motiveer het als de opdracht niet wordt "
+                                             "verdeeld (Aw art. 1.5)."))
+    tenderboard = waarde >= (beleid.tenderboard_vanaf if beleid.tenderboard_vanaf is not None else drempel)
+    if tenderboard:
+        motivering.append(Motivering("P-60", "Betrek de tenderboard (thematische aanpak)."))
+    gouden = (beleid.gouden_aanbesteding_vanaf is not None and waarde >= beleid.gouden_aanbesteding_vanaf
+              and procedure != "enkelvoudig_onderhands")
+    if gouden:
+        motivering.append(Motivering("P-61", "Kandidaat voor een Gouden Aanbesteding (MVOI-potentieel)."))
+
+    _overige_waarschuwingen(feiten, beleid, waarde, procedure, drempel, periode, waarschuwingen)
+
+    return Uitkomst(
+        soort=feiten.soort, datum=feiten.datum, melding_verplicht=melding_verplicht, geraamde_waarde=waarde,
+        gerekende_maanden=r.gerekende_maanden, eu_drempel=drempel, procedure=procedure, europees=europees,
+        uit_te_nodigen_min=uit_min, uit_te_nodigen_max=uit_max, min_regionaal=min_regionaal,
+        sroi_verplicht=sroi_verplicht, sroi_percentage=sroi_pct, sroi_bedrag=sroi_bedrag, bibob=bibob,
+        percelen=perceel_adviezen, percelen_overwegen=percelen_overwegen, mvoi_themas=themas,
+        tenderboard=tenderboard, gouden_aanbesteding=gouden, drempelperiode=periode,
+        motivering=tuple(motivering), waarschuwingen=tuple(waarschuwingen), beleid=beleid.naam)
+
+
+def _band_tekst(feiten: Feiten, bandenset: Bandenset, band, volgende, drempel: Decimal) -> str:
+    tot = volgende if volgende is not None else drempel
+    soort = SOORT_NAMEN["dienst" if feiten.soort == "sociale_dienst" else feiten.soort]
+    if feiten.soort == "werk":
+        cat = sorted(bandenset.werk_categorieen)
+        if cat:
+            soort = f"werken ({', '.join(cat)})"
+    van = f"vanaf {_euro(band.vanaf)} " if band.vanaf else ""
+    return f"Bandbreedte {soort}: {van}tot {_euro(tot)} {PROCEDURE_NAMEN[band.procedure]}."
+
+
+def _percelenregeling(feiten: Feiten, beleid: Beleidsregels, waarde: Decimal, procedure: str,
+                      motivering: list) -> tuple[PerceelAdvies, ...]:
+    """L-25: exempt small lots (greedy, in the configured order) up to the share of the total."""
+    werk = feiten.soort == "werk"
+    max_perceel = beleid.percelen_max_werken if werk else beleid.percelen_max_leveringen_diensten
+    budget = waarde * beleid.percelen_max_aandeel
+    percelen = feiten.percelen
+    if beleid.percelen_selectie == "kleinste_eerst":
+        volgorde = sorted(range(len(percelen)), key=lambda i: (percelen[i], i))
+    else:
+        volgorde = sorted(range(len(percelen)), key=lambda i: (-percelen[i], i))
+    vrij: set[int] = set()
+    som = Decimal(0)
+    afgewezen = []
+    for i in volgorde:
+        w = percelen[i]
+        if w >= max_perceel:
+            continue
+        if som + w <= budget:
+            vrij.add(i)
+            som += w
+        else:
+            afgewezen.append(i)
+    adviezen = []
+    delen = []
+    for i, w in enumerate(percelen):
+        if i in vrij:
+            bandenset, band, _ = nationale_band(beleid, feiten.soort, feiten.werk_categorie, w)
+            adviezen.append(PerceelAdvies(i + 1, w, band.procedure, True))
+            delen.append(f"perceel {i + 1} ({_euro(w)}) is vrijgesteld en volgt op eigen waarde "
+                         f"{PROCEDURE_NAMEN[band.procedure]} ({bandenset.regel})")
+        else:
+            adviezen.append(PerceelAdvies(i + 1, w, procedure, False))
+    for i in afgewezen:
+        delen.append(f"perceel {i + 1} ({_euro(percelen[i])}) past niet meer binnen het maximum en blijft Europees")
+    aandeel = _pct(beleid.percelen_max_aandeel * HONDERD)
+    tekst = (f"Alle percelen samen bereiken de drempel, dus elk perceel wordt Europees aanbesteed, behalve "
+             f"percelen onder {_euro(max_perceel)} die samen ten hoogste {aandeel} van de totale waarde zijn "
+             f"({_euro(budget)}); grootste passende percelen eerst" if beleid.percelen_selectie != "kleinste_eerst"
+             else f"Alle percelen samen bereiken de drempel, dus elk perceel wordt Europees aanbesteed, behalve "
+                  f"percelen onder {_euro(max_perceel)} die samen ten hoogste {aandeel} van de totale waarde zijn "
+                  f"({_euro(budget)}); kleinste percelen eerst")
+    tekst += (": " + "; ".join(delen) + "." if delen else ": geen perceel komt in aanmerking.")
+    tekst += " Vrijgestelde percelen tellen mee in de totale waarde (Aw art. 2.19)."
+    motivering.append(Motivering("L-25", tekst))
+    return tuple(adviezen)
+
+
+def _bibob(feiten, beleid, waarde, melding_verplicht, motivering, waarschuwingen) -> bool:
+    branche = feiten.branche
+    in_lijst = branche is not None and branche in beleid.bibob_branches
+    bibob = bool(in_lijst and melding_verplicht and waarde >= beleid.bibob_vanaf)
+    if bibob:
+        motivering.append(Motivering("P-40", (
+            f"Branche ‘{branche}’ is een Bibob-branche: Bibob-toets, vooraf aankondigen in de stukken.")))
+    elif in_lijst:
+        motivering.append(Motivering("P-40", (
+            f"Branche ‘{branche}’ is een Bibob-branche, maar onder de meldgrens: geen standaard Bibob-toets.")))
+    else:
+        motivering.append(Motivering("P-40", f"Branche ‘{branche or 'onbekend'}’: geen Bibob-toets."))
+    if branche and branche in beleid.bibob_risicocategorieen:
+        waarschuwingen.append(Motivering("P-40", (
+            f"‘{branche}’ is een risicocategorie van het Bibob-beleid: overweeg een Bibob-toets vanwege de "
+            "gevoeligheid van de opdracht.")))
+    return bibob
+
+
+def _mvoi(feiten: Feiten, beleid: Beleidsregels, sroi_verplicht: bool, motivering: list) -> tuple[str, ...]:
+    """P-50: the MVOI themes to weigh for every melding (codes; names and suggestions are in the policy)."""
+    if not beleid.mvoi_themas:
+        return ()
+    tekst = (f"Weeg de {len(beleid.mvoi_themas)} MVOI-thema's af als minimumeis, gunningscriterium of "
+             "contractvoorwaarde (Manifest MVOI).")
+    if feiten.mvoi_themas:
+        aangegeven = set(feiten.mvoi_themas)
+        gekozen = [t.naam for t in beleid.mvoi_themas if t.code in aangegeven]
+        if gekozen:
+            tekst += " Genoemd in de melding: " + ", ".join(gekozen) + "."
+    if sroi_verplicht:
+        tekst += " Social return is verplicht."
+    motivering.append(Motivering("P-50", tekst))
+    return beleid._mvoi_codes
+
+
+def _overige_waarschuwingen(feiten, beleid, waarde, procedure, drempel, periode, waarschuwingen):
+    if feiten.soort == "sociale_dienst":
+        waarschuwingen.append(Motivering("L-30", (
+            "Wmo- en Jeugdwet-routes (subsidie, open house) vallen buiten dit advies; toets eerst of een "
+            "aanbesteding de juiste route is.")))
+    if feiten.cpv_code:
+        cijfers = feiten.cpv_code.replace("-", "")
+        xiv = cijfers.startswith(BIJLAGE_XIV_CPV)
+        if feiten.soort == "sociale_dienst" and not xiv:
+            waarschuwingen.append(Motivering("L-30", (
+                f"CPV-code {feiten.cpv_code} staat niet in de (verkorte) lijst van bijlage XIV: controleer of dit "
+                "echt een sociale of andere specifieke dienst is; anders geldt de gewone drempel voor diensten.")))
+        elif feiten.soort == "dienst" and xiv:
+            waarschuwingen.append(Motivering("L-30", (
+                f"CPV-code {feiten.cpv_code} hoort bij bijlage XIV (sociale en andere specifieke diensten): "
+                "mogelijk geldt het verlichte regime met de drempel van € 750.000.")))
+    if (feiten.soort in ("dienst", "sociale_dienst") and feiten.prijsvorm == "periodiek"
+            and not feiten.onbepaalde_looptijd and not feiten.percelen
+            and (feiten.looptijd_maanden or 0) + (feiten.opties_verlenging_maanden or 0) > 48):
+        waarschuwingen.append(Motivering("L-22", (
+            "Looptijd van meer dan 48 maanden met een prijs per periode: gerekend is 48 maal de maandwaarde "
+            "(Aw art. 2.17); sommige praktijken rekenen de volle looptijd (open punt O2).")))
+    if feiten.samenhangend:
+        _splitsing(feiten, beleid, waarde, procedure, drempel, waarschuwingen)
+
+
+def _splitsing(feiten, beleid, waarde, procedure, drempel, waarschuwingen):
+    """L-26: related purchases in the same inkooppakket that together cross a band or the threshold."""
+    samen = waarde + sum((s.bedrag for s in feiten.samenhangend), Decimal(0))
+    samen_procedure = _procedure_voor(beleid, feiten.soort, feiten.werk_categorie, samen, drempel)
+    if ZWAARTE[samen_procedure] <= ZWAARTE[procedure]:
+        return
+    bronnen = "; ".join(f"{s.omschrijving} ({_euro(s.bedrag)})" for s in feiten.samenhangend[:8])
+    if len(feiten.samenhangend) > 8:
+        bronnen += f"; en {len(feiten.samenhangend) - 8} meer"
+    waarschuwingen.append(Motivering("L-26", (
+        f"Mogelijke splitsing: binnen {beleid.splitsing_venster_maanden} maanden zijn in hetzelfde inkooppakket "
+        f"ook {bronnen}. Samen met deze opdracht is dat {_euro(samen)}, en dat vraagt "
+        f"{PROCEDURE_NAMEN[samen_procedure]} in plaats van {PROCEDURE_NAMEN[procedure]}. Een opdracht mag niet "
+        "worden gesplitst om aan de regels te ontkomen (Aw art. 2.14); beoordeel of dit één opdracht is.")))
+
+
+def _didam(feiten, beleid, r, motivering, waarschuwingen) -> Uitkomst:
+    """§5: the sale of municipal real estate is no public contract; Didam I/II apply (no value threshold)."""
+    motivering.append(Motivering("L-40", (
+        "Verkoop van gemeentelijk vastgoed is geen overheidsopdracht: geen procedure uit de Aanbestedingswet, "
+        "geen SROI en geen inkoopmelding. Volgens Didam I (HR 26-11-2021) moet de gemeente gegadigden ruimte "
+        "geven om mee te dingen, ongeacht de waarde.")))
+    if feiten.serieuze_gegadigden == "een":
+        procedure = "didam_enige_serieuze_gegadigde"
+        motivering.append(Motivering("L-41", (
+            "Op voorhand staat op objectieve, toetsbare en redelijke criteria vast dat er één serieuze "
+            "gegadigde is: geen selectieprocedure, maar publiceer het voornemen tot verkoop tijdig en met "
+            "motivering, zodat anderen het kunnen aanvechten.")))
+    else:
+        procedure = "didam_openbare_selectie"
+        extra = "" if feiten.serieuze_gegadigden else " (het aantal serieuze gegadigden is niet opgegeven)"
+        motivering.append(Motivering("L-40", (
+            f"Er zijn meerdere serieuze gegadigden{extra}: organiseer een openbare selectieprocedure met "
+            "objectieve, toetsbare en redelijke criteria, tijdig en passend bekendgemaakt.")))
+    waarschuwingen.append(Motivering("L-40", (
+        "Didam II (HR 15-11-2024): een verkoop in strijd met deze regels is niet nietig, maar de gemeente kan "
+        "schadeplichtig zijn en levering kan worden tegengehouden.")))
+    if feiten.branche and feiten.branche in beleid.bibob_risicocategorieen:
+        waarschuwingen.append(Motivering("P-40", (
+            f"‘{feiten.branche}’ is een Bibob-risicocategorie: de gemeente kan vastgoedtransacties met een "
+            "Bibob-toets screenen (Beleidsregel Wet Bibob Enschede).")))
+    motivering.append(Motivering("P-40", "Geen Bibob-toets uit het aanbestedingsadvies; bij vastgoedtransacties "
+                                         "beslist de gemeente per geval (Beleidsregel Wet Bibob Enschede)."))
+    return Uitkomst(
+        soort=feiten.soort, datum=feiten.datum, melding_verplicht=None, geraamde_waarde=r.waarde,
+        gerekende_maanden=r.gerekende_maanden, eu_drempel=None, procedure=procedure, europees=False,
+        uit_te_nodigen_min=None, uit_te_nodigen_max=None, min_regionaal=0, sroi_verplicht=False,
+        sroi_percentage=None, sroi_bedrag=None, bibob=False, percelen=None, percelen_overwegen=False,
+        mvoi_themas=(), tenderboard=False, gouden_aanbesteding=False, drempelperiode=None,
+        motivering=tuple(motivering), waarschuwingen=tuple(waarschuwingen), beleid=beleid.naam)
