@@ -1,0 +1,251 @@
+"""Read-only queries of the meldingen app. List pages use a fixed number of queries."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
+
+from inkoop.models import Lidmaatschap, Notificatie, Rol
+
+from .models import Inkoopmelding, Status, Vraag
+from .waarde import MELDINGSDREMPEL
+from .workflow import OPEN_STATUSSEN, ZONDER_ADVIES
+
+# How many working days Inkoop takes for an advice before a melding counts as late ("te laat"
+# in the queue; rechtmatigheid's signal melding_zonder_advies uses the same number).
+ADVIES_TERMIJN_WERKDAGEN = getattr(settings, "MELDING_ADVIES_TERMIJN_WERKDAGEN", 10)
+
+
+def aantal_meldingen(*, organisatie, jaar: int) -> int:
+    """Meldingen filed in `jaar` (ingediend_op), not concept, with an estimated value from € 25.000.
+
+    The yearly report's "inkoopmeldingen ontvangen voor inkopen vanaf € 25.000" (afdeling_inkoop).
+    Withdrawn or lapsed meldingen were received all the same, so they count.
+    """
+    begin = timezone.make_aware(datetime(jaar, 1, 1))
+    einde = timezone.make_aware(datetime(jaar + 1, 1, 1))
+    return (Inkoopmelding.objects.filter(organisatie=organisatie, ingediend_op__gte=begin, ingediend_op__lt=einde,
+                                         geraamde_waarde__gte=MELDINGSDREMPEL)
+            .exclude(status=Status.CONCEPT).count())
+
+
+def werkdagen_terug(moment: datetime, werkdagen: int) -> datetime:
+    """The moment `werkdagen` working days (Monday-Friday) before `moment`.
+
+    Public holidays are not subtracted: the term is a service level, not a legal deadline, and
+    a holiday makes a melding late one day earlier at most.
+    """
+    d = moment
+    over = werkdagen
+    while over > 0:
+        d -= timedelta(days=1)
+        if d.weekday() < 5:
+            over -= 1
+    return d
+
+
+def werkdagen_tussen(van: datetime, tot: datetime) -> int:
+    """Working days (Mon-Fri) from `van` to `tot`, for display ("8 werkdagen")."""
+    if van is None or tot is None or tot <= van:
+        return 0
+    a, b = timezone.localtime(van).date(), timezone.localtime(tot).date()
+    dagen = (b - a).days
+    weken, rest = divmod(dagen, 7)
+    n = weken * 5
+    for i in range(rest):
+        if (a + timedelta(days=weken * 7 + i + 1)).weekday() < 5:
+            n += 1
+    return n
+
+
+def te_laat_grens(nu=None) -> datetime:
+    return werkdagen_terug(nu or timezone.now(), ADVIES_TERMIJN_WERKDAGEN)
+
+
+def _basis(organisatie):
+    open_vraag = Vraag.objects.filter(melding=OuterRef("pk"), beantwoord_op__isnull=True)
+    return (Inkoopmelding.objects.filter(organisatie=organisatie)
+            .select_related("budgethouder", "inkoper", "kostenplaats__domein", "inkooppakket")
+            .annotate(wacht_op_budgethouder=Exists(open_vraag)))
+
+
+def zichtbare_meldingen(*, gebruiker, organisatie):
+    """The meldingen this user may see (the object rule meldingen.bekijken, as a queryset)."""
+    qs = Inkoopmelding.objects.filter(organisatie=organisatie)
+    if gebruiker.rol in (Rol.INKOPER, Rol.CONTROLLER):
+        return qs
+    if gebruiker.rol == Rol.BUDGETHOUDER:
+        return qs.filter(_eigen_of_afdeling(gebruiker))
+    return qs.none()
+
+
+def _eigen_of_afdeling(gebruiker) -> Q:
+    q = Q(budgethouder=gebruiker) | Q(aangemaakt_door=gebruiker)
+    afdeling = (gebruiker.afdeling or "").strip()
+    if afdeling:
+        q |= Q(afdeling__iexact=afdeling)
+    return q
+
+
+# --- Mijn meldingen -------------------------------------------------------------------------
+
+MIJN_GROEPEN = {
+    # key: (label, filter)
+    "concept": ("Concept", Q(status=Status.CONCEPT)),
+    "bij_inkoop": ("Bij Inkoop", Q(status__in=ZONDER_ADVIES)),
+    "advies": ("Advies uitgebracht", Q(status=Status.ADVIES_UITGEBRACHT)),
+    "traject": ("Traject loopt", Q(status__in=[Status.TRAJECT_GESTART, Status.GEGUND])),
+    "afgesloten": ("Afgesloten", Q(status__in=[Status.AFGEROND, Status.INGETROKKEN, Status.VERVALLEN])),
+}
+
+
+@dataclass
+class MijnOverzicht:
+    meldingen: object  # queryset, paginated by the view
+    aantallen: dict  # group -> count
+    vragen_open: int
+    totaal: int
+
+
+def mijn_meldingen(*, gebruiker, organisatie, groep: str = "", alleen_eigen: bool = False, zoek: str = ""):
+    """The budget holder's own and their afdeling's meldingen, newest first, and the counts."""
+    wie = (Q(budgethouder=gebruiker) | Q(aangemaakt_door=gebruiker)) if alleen_eigen else _eigen_of_afdeling(gebruiker)
+    open_vraag = Exists(Vraag.objects.filter(melding=OuterRef("pk"), beantwoord_op__isnull=True))
+    aantallen = Inkoopmelding.objects.filter(organisatie=organisatie).filter(wie).aggregate(
+        totaal=Count("id"),
+        **{g: Count("id", filter=f) for g, (_label, f) in MIJN_GROEPEN.items()},
+        vragen_open=Count("id", filter=Q(open_vraag)),
+    )
+    qs = _basis(organisatie).filter(wie)
+    if groep == "vraag":
+        qs = qs.filter(wacht_op_budgethouder=True)
+    elif groep in MIJN_GROEPEN:
+        qs = qs.filter(MIJN_GROEPEN[groep][1])
+    if zoek:
+        qs = qs.filter(Q(omschrijving__icontains=zoek) | Q(nummer__icontains=zoek))
+    qs = qs.order_by("-aangemaakt_op", "-id")
+    totaal = aantallen.pop("totaal")
+    vragen_open = aantallen.pop("vragen_open")
+    return MijnOverzicht(qs, aantallen, vragen_open, totaal)
+
+
+# --- Werkvoorraad (the inkoper's queue) ------------------------------------------------------
+
+TABBLADEN = {
+    # key: label
+    "nieuw": "Nieuw",
+    "mijn": "Aan mij toegewezen",
+    "wacht": "Wacht op budgethouder",
+    "te_laat": "Te laat",
+    "open": "Alle open",
+    "alle": "Alle meldingen",
+}
+
+SORTERINGEN = {
+    "oudste": ("Langst wachtend eerst", ["ingediend_op", "id"]),
+    "nieuwste": ("Nieuwste eerst", ["-ingediend_op", "-id"]),
+    "waarde": ("Hoogste waarde eerst", ["-geraamde_waarde", "id"]),
+    "start": ("Gewenste start eerst", ["gewenste_startdatum", "id"]),
+    "nummer": ("Meldingnummer", ["-nummer", "-id"]),
+}
+
+
+def _tab_filter(tab: str, gebruiker, grens) -> Q:
+    ingediend = ~Q(status=Status.CONCEPT)
+    return {
+        "nieuw": Q(status=Status.INGEDIEND, inkoper__isnull=True),
+        "mijn": Q(inkoper=gebruiker, status__in=OPEN_STATUSSEN[1:]),
+        "wacht": Q(wacht_op_budgethouder=True, status__in=OPEN_STATUSSEN[1:]),
+        "te_laat": Q(status__in=ZONDER_ADVIES, ingediend_op__lt=grens),
+        "open": Q(status__in=OPEN_STATUSSEN[1:]),
+        "alle": ingediend,
+    }[tab]
+
+
+@dataclass
+class Werkvoorraad:
+    meldingen: object
+    aantallen: dict
+    grens: datetime
+
+
+def werkvoorraad(*, gebruiker, organisatie, tab: str = "nieuw", zoek: str = "", soort: str = "",
+                 domein: int | None = None, status: str = "", inkoper: int | None = None,
+                 sortering: str = "oudste", nu=None) -> Werkvoorraad:
+    """The queue of Inkoop: one query for the tab counts, one for the page (plus the count)."""
+    grens = te_laat_grens(nu)
+    qs = _basis(organisatie)
+    # The counts only look at submitted, not closed meldingen (a small part of the table),
+    # except "alle", which is the number of all submitted meldingen.
+    aantallen = qs.exclude(status=Status.CONCEPT).aggregate(
+        **{t: Count("id", filter=_tab_filter(t, gebruiker, grens)) for t in TABBLADEN})
+    qs = qs.filter(_tab_filter(tab if tab in TABBLADEN else "nieuw", gebruiker, grens))
+    if zoek:
+        qs = qs.filter(Q(omschrijving__icontains=zoek) | Q(nummer__icontains=zoek)
+                       | Q(afdeling__icontains=zoek) | Q(budgethouder__last_name__icontains=zoek))
+    if soort:
+        qs = qs.filter(soort=soort)
+    if domein:
+        qs = qs.filter(kostenplaats__domein_id=domein)
+    if status:
+        qs = qs.filter(status=status)
+    if inkoper:
+        qs = qs.filter(inkoper_id=inkoper)
+    qs = qs.order_by(*SORTERINGEN.get(sortering, SORTERINGEN["oudste"])[1])
+    return Werkvoorraad(qs, aantallen, grens)
+
+
+def inkopers(*, organisatie):
+    return [lid.gebruiker for lid in Lidmaatschap.objects.filter(organisatie=organisatie, rol=Rol.INKOPER)
+            .select_related("gebruiker").order_by("gebruiker__first_name", "gebruiker__username")]
+
+
+def budgethouders(*, organisatie):
+    return [lid.gebruiker for lid in Lidmaatschap.objects.filter(organisatie=organisatie, rol=Rol.BUDGETHOUDER)
+            .select_related("gebruiker").order_by("gebruiker__first_name", "gebruiker__username")]
+
+
+def melding_voor_detail(*, organisatie, pk: int) -> Inkoopmelding:
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        Inkoopmelding.objects.select_related("budgethouder", "inkoper", "aangemaakt_door", "gewijzigd_door",
+                                             "kostenplaats__domein", "inkooppakket__categorie"),
+        pk=pk, organisatie=organisatie)
+
+
+@dataclass(frozen=True)
+class Gebeurtenis:
+    op: datetime
+    soort: str  # status, toewijzing, vraag, antwoord, bijlage
+    wie: object
+    tekst: str
+    toelichting: str = ""
+    status: str = ""
+
+
+def tijdlijn(melding) -> list[Gebeurtenis]:
+    """Transitions, assignments, questions and answers of one melding, oldest first."""
+    items = []
+    for w in melding.statuswijzigingen.select_related("door"):
+        if not w.van:
+            tekst = "Melding aangemaakt als concept"
+        else:
+            tekst = f"{Status(w.van).label} → {Status(w.naar).label}"
+        items.append(Gebeurtenis(w.op, "status", w.door, tekst, w.toelichting, w.naar))
+    for t in melding.toewijzingen.select_related("inkoper", "door"):
+        items.append(Gebeurtenis(t.op, "toewijzing", t.door, f"Toegewezen aan {t.inkoper or 'onbekend'}"))
+    for v in melding.vragen.select_related("gesteld_door", "beantwoord_door"):
+        items.append(Gebeurtenis(v.gesteld_op, "vraag", v.gesteld_door, "Vraag van Inkoop", v.tekst))
+        if v.beantwoord_op:
+            items.append(Gebeurtenis(v.beantwoord_op, "antwoord", v.beantwoord_door, "Antwoord", v.antwoord))
+    return sorted(items, key=lambda g: g.op)
+
+
+def ongelezen_notificaties(*, gebruiker, organisatie, aantal: int = 5):
+    """The user's unread notifications (newest first) and how many there are, in one query."""
+    qs = Notificatie.objects.filter(ontvanger=gebruiker, organisatie=organisatie, gelezen_op__isnull=True)
+    rijen = list(qs.order_by("-aangemaakt_op", "-id")[: aantal + 1])
+    return rijen[:aantal], len(rijen) > aantal
