@@ -147,6 +147,18 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
 
+# --- contracten (issue 6): inkoopkalender reminders --------------------------------------------
+# Days before a contract's decision date (extension) or end date that the owner and the
+# inkopers are reminded; the task runs daily and sends each contract + deadline only once.
+CONTRACTEN_HERINNERING_DAGEN = envint("CONTRACTEN_HERINNERING_DAGEN", "60")
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["contracten-herinneringen"] = {
+    "task": "contracten.tasks.herinneringen_plannen",
+    "schedule": crontab(hour=6, minute=30),
+}
+# --- end contracten ------------------------------------------------------------------------------
+
 # E-mail
 EMAIL_BACKEND = os.getenv("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.getenv("EMAIL_HOST", "localhost")
