@@ -92,22 +92,23 @@ def html_naar_pdf(html: str, *, variant: str | None = "pdf/ua-1", stylesheets: l
 
     `variant` asks WeasyPrint for a tagged PDF (PDF/UA-1: headings, tables and reading order
     for screen readers); when the installed WeasyPrint cannot make that variant the plain PDF
-    is made instead, so a report never fails for the sake of tagging.
+    is made instead, so a document never fails for the sake of tagging.
     """
+    return html_naar_pdf_met_paginas(html, variant=variant, stylesheets=stylesheets)[0]
+
+
+def html_naar_pdf_met_paginas(html: str, *, variant: str | None = "pdf/ua-1",
+                              stylesheets: list | None = None) -> tuple[bytes, int]:
+    """Like html_naar_pdf, and also the number of pages (laid out once)."""
     from weasyprint import HTML
 
     document = HTML(string=html, base_url=BASIS_URL, url_fetcher=url_fetcher())
     opties = {"stylesheets": stylesheets or None}
     if variant:
         try:
-            return document.write_pdf(pdf_variant=variant, **opties)
+            opgemaakt = document.render(pdf_variant=variant, **opties)
+            return opgemaakt.write_pdf(pdf_variant=variant, **opties), len(opgemaakt.pages)
         except (ValueError, KeyError, TypeError, NotImplementedError):
             pass
-    return document.write_pdf(**opties)
-
-
-def render_document(html: str):
-    """The laid-out WeasyPrint document (pages), e.g. to count pages in a benchmark."""
-    from weasyprint import HTML
-
-    return HTML(string=html, base_url=BASIS_URL, url_fetcher=url_fetcher()).render()
+    opgemaakt = document.render(**opties)
+    return opgemaakt.write_pdf(**opties), len(opgemaakt.pages)

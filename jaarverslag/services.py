@@ -1,0 +1,152 @@
+"""Write operations of the jaarverslag app: narrative texts, generating and publishing versions."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from .models import Hoofdstuk, Instelling, Rapportversie, Verhaaltekst
+
+logger = logging.getLogger(__name__)
+
+MAX_TEKST = 20_000
+
+
+def verhaaltekst_opslaan(*, organisatie, jaar: int, hoofdstuk: str, tekst: str, door) -> Verhaaltekst:
+    """Store the narrative of one chapter (Markdown; sanitised when rendered)."""
+    if hoofdstuk not in Hoofdstuk.values:
+        raise ValidationError({"hoofdstuk": f"‘{hoofdstuk}’ is geen hoofdstuk van het jaarverslag."})
+    tekst = (tekst or "").replace("\r\n", "\n").strip()
+    if len(tekst) > MAX_TEKST:
+        raise ValidationError({"tekst": f"De tekst is {len(tekst)} tekens; maximaal {MAX_TEKST} tekens."})
+    obj, _ = Verhaaltekst.objects.update_or_create(
+        organisatie=organisatie, jaar=jaar, hoofdstuk=hoofdstuk,
+        defaults={"tekst": tekst, "gewijzigd_door": door})
+    return obj
+
+
+def tijdig_weken_instellen(*, organisatie, weken: int) -> Instelling:
+    if not 0 <= weken <= 52:
+        raise ValidationError({"tijdig_weken": "Kies een aantal weken van 0 tot en met 52."})
+    obj, _ = Instelling.objects.update_or_create(organisatie=organisatie, defaults={"tijdig_weken": weken})
+    return obj
+
+
+def versie_genereren_starten(*, organisatie, jaar: int, door) -> Rapportversie:
+    """Create a concept version and queue its generation once this transaction commits."""
+    from .tasks import rapport_genereren
+
+    versie = Rapportversie.objects.create(organisatie=organisatie, jaar=jaar, gestart_door=door,
+                                          stap="In de wachtrij")
+    transaction.on_commit(lambda: rapport_genereren.delay(versie.pk))
+    return versie
+
+
+def _voortgang(versie_id: int, pct: int, stap: str, **velden):
+    # A plain UPDATE in autocommit mode: the progress row is visible to the polling page at once.
+    Rapportversie.objects.filter(pk=versie_id).update(voortgang=pct, stap=stap, **velden)
+
+
+def sha256(inhoud: bytes) -> str:
+    return hashlib.sha256(inhoud).hexdigest()
+
+
+def versie_genereren_uitvoeren(*, versie_id: int) -> Rapportversie | None:
+    """Compute figures, charts, PDF, JSON and XLSX of a concept version and store them.
+
+    Safe to run twice: a version that is already done (or published) is left alone.
+    """
+    from .rapport import context, render_html_pdf
+    from .selectors import als_json, jaarverslag_gegevens
+    from .xlsx import als_xlsx
+
+    with transaction.atomic():
+        versie = (Rapportversie.objects.select_for_update().select_related("organisatie")
+                  .filter(pk=versie_id).first())
+        if versie is None or versie.status in (Rapportversie.Status.KLAAR,) or versie.gepubliceerd:
+            return versie
+        versie.status = Rapportversie.Status.BEZIG
+        versie.save(update_fields=["status"])
+    begin = time.perf_counter()
+    org, jaar = versie.organisatie, versie.jaar
+    try:
+        _voortgang(versie.pk, 10, "Cijfers berekenen")
+        gegevens = jaarverslag_gegevens(organisatie=org, jaar=jaar)
+        _voortgang(versie.pk, 30, "Grafieken tekenen")
+        ctx = context(organisatie=org, jaar=jaar, gegevens=gegevens, versie=f"concept {versie.pk}")
+        _voortgang(versie.pk, 50, "PDF opmaken")
+        from inkoop.pdf import html_naar_pdf_met_paginas
+
+        pdf, paginas = html_naar_pdf_met_paginas(render_html_pdf(ctx))
+        _voortgang(versie.pk, 85, "JSON en XLSX maken")
+        json_bytes = (json.dumps(als_json(gegevens), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        xlsx_bytes = als_xlsx(gegevens)
+        _voortgang(versie.pk, 95, "Bestanden opslaan")
+        naam = f"inkoopjaarverslag-{jaar}-concept-{versie.pk}"
+        with transaction.atomic():
+            versie = Rapportversie.objects.select_for_update().get(pk=versie.pk)
+            versie.pdf.save(f"{naam}.pdf", ContentFile(pdf), save=False)
+            versie.json.save(f"{naam}.json", ContentFile(json_bytes), save=False)
+            versie.xlsx.save(f"{naam}.xlsx", ContentFile(xlsx_bytes), save=False)
+            versie.sha256_pdf, versie.sha256_json, versie.sha256_xlsx = sha256(pdf), sha256(json_bytes), sha256(xlsx_bytes)
+            versie.paginas = paginas
+            versie.status = Rapportversie.Status.KLAAR
+            versie.voortgang, versie.stap = 100, "Klaar"
+            versie.klaar_op = timezone.now()
+            versie.seconden = round(time.perf_counter() - begin, 2)
+            versie.save()
+        return versie
+    except Exception as exc:
+        # The failure is shown on the page (the progress row); the traceback goes to the log.
+        logger.exception("Genereren van jaarverslagversie %s mislukt", versie.pk)
+        _voortgang(versie.pk, 100, "Mislukt", status=Rapportversie.Status.MISLUKT,
+                   fout=f"{type(exc).__name__}: {exc}"[:2000], klaar_op=timezone.now())
+        return Rapportversie.objects.get(pk=versie.pk)
+
+
+class PublicerenNietMogelijk(ValueError):
+    """Raised with a Dutch sentence when a version cannot be published."""
+
+
+def _controleer_bestand(veld, verwacht: str, soort: str):
+    veld.open("rb")
+    try:
+        inhoud = veld.read()
+    finally:
+        veld.close()
+    if sha256(inhoud) != verwacht:
+        raise PublicerenNietMogelijk(f"Het opgeslagen {soort}-bestand is gewijzigd sinds het werd gemaakt; "
+                                     "genereer een nieuwe versie.")
+
+
+@transaction.atomic
+def versie_publiceren(*, versie: Rapportversie, door) -> Rapportversie:
+    """Freeze a finished concept: give it the next version number of its year, with who and when.
+
+    The stored PDF, JSON and XLSX are checked against their SHA-256 first: what is published is
+    exactly what was generated and reviewed.
+    """
+    versie = Rapportversie.objects.select_for_update().get(pk=versie.pk)
+    if versie.gepubliceerd:
+        raise PublicerenNietMogelijk(f"Versie {versie.nummer} is al gepubliceerd.")
+    if versie.status != Rapportversie.Status.KLAAR or not versie.pdf:
+        raise PublicerenNietMogelijk("Alleen een volledig gegenereerde versie kan worden gepubliceerd.")
+    _controleer_bestand(versie.pdf, versie.sha256_pdf, "PDF")
+    _controleer_bestand(versie.json, versie.sha256_json, "JSON")
+    if versie.xlsx:
+        _controleer_bestand(versie.xlsx, versie.sha256_xlsx, "XLSX")
+    hoogste = (Rapportversie.objects.select_for_update()
+               .filter(organisatie=versie.organisatie, jaar=versie.jaar).aggregate(n=Max("nummer"))["n"]) or 0
+    versie.nummer = hoogste + 1
+    versie.gepubliceerd_door = door
+    versie.gepubliceerd_op = timezone.now()
+    versie.save(update_fields=["nummer", "gepubliceerd_door", "gepubliceerd_op"])
+    return versie

@@ -1,0 +1,12 @@
+"""Celery tasks of the jaarverslag app: thin, take an id, call one service, safe to run twice."""
+
+from celery import shared_task
+
+
+@shared_task
+def rapport_genereren(versie_id: int):
+    """Generate the PDF, JSON and XLSX of a concept version (queued by versie_genereren_starten)."""
+    from .services import versie_genereren_uitvoeren
+
+    versie = versie_genereren_uitvoeren(versie_id=versie_id)
+    return versie.pk if versie is not None else None
