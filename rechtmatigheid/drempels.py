@@ -4,11 +4,12 @@ The procedure bands are policy (adviesregels.md §1.2 [BELEID], Twente 2018): mo
 quote from 30.000 for leveringen/diensten and 50.000 for werken; nationaal for works from
 1.500.000; Europees from the EU threshold (§1.1 [WET], 221.000 / 5.538.000 in 2024-2025).
 
-THE ONE PLACE WITH DEFAULTS: `STANDAARD` below is used only when the organisation has no policy
-configured in the adviezen app (Beleid). Everything else in this app asks `drempels_voor()`.
+THE ONE PLACE WITH DEFAULTS: `STANDAARD` below is used only for what the policy of the adviezen
+app (Beleid) does not hold; `drempels_voor()` reads the bands and EU thresholds from the policy
+in force. The 15.000 limit and the advice term in working days are not (yet) part of Beleid.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -21,8 +22,8 @@ class Drempels:
     # Nationaal openbaar for works (adviesregels.md P-11).
     nationaal_werk: Decimal
     # EU thresholds (Aw 2012 deel 2; adviesregels.md L-01).
-    eu_levering_dienst: Decimal
-    eu_werk: Decimal
+    eu_levering_dienst: Decimal | None
+    eu_werk: Decimal | None
     # Spend from which a crediteur must have an inkooppakket (product.md §4).
     leverancier_zonder_pakket: Decimal
     # Working days within which a submitted melding should have an advice.
@@ -36,8 +37,10 @@ class Drempels:
     def banden(self, soort: str) -> list[Decimal]:
         """Every procedure band for the soort, ascending (for the splitting signal)."""
         if soort == "werk":
-            return [self.meervoudig_werk, self.nationaal_werk, self.eu_werk]
-        return [self.meervoudig_levering_dienst, self.eu_levering_dienst]
+            banden = [self.meervoudig_werk, self.nationaal_werk, self.eu_werk]
+        else:
+            banden = [self.meervoudig_levering_dienst, self.eu_levering_dienst]
+        return [b for b in banden if b is not None]
 
 
 STANDAARD = Drempels(
@@ -56,22 +59,34 @@ STANDAARD = Drempels(
 def drempels_voor(organisatie, peildatum: date) -> Drempels:
     """The limits in force at `peildatum` for `organisatie`.
 
-    Reads the adviezen policy when that app offers `adviezen.selectors.rechtmatigheidsdrempels`
-    (a runtime import: rechtmatigheid only reads, ADR 0002); otherwise the defaults above.
+    Reads the policy version of the adviezen app in force on that date (its procedure bands
+    and EU threshold period); a value the policy does not hold comes from `STANDAARD`. A runtime
+    import: rechtmatigheid only reads (ADR 0002).
     """
     try:
-        from adviezen import selectors as beleid_selectors
+        from adviezen.selectors import beleid_voor
     except ImportError:
         return STANDAARD
-    lezer = getattr(beleid_selectors, "rechtmatigheidsdrempels", None)
-    if lezer is None:
+    beleid = beleid_voor(organisatie, op=peildatum)
+    if beleid is None:
         return STANDAARD
-    gelezen = lezer(organisatie=organisatie, peildatum=peildatum)
-    if not gelezen:
-        return STANDAARD
-    waarden = {k: gelezen.get(k, getattr(STANDAARD, k)) for k in Drempels.__dataclass_fields__}
-    for k, v in waarden.items():
-        if k not in ("werkdagen_tot_advies", "bron"):
-            waarden[k] = Decimal(str(v)).quantize(Decimal("0.01"))
-    waarden["bron"] = gelezen.get("bron", "beleid")
-    return Drempels(**waarden)
+    banden = list(beleid.banden.all())
+
+    def band(soorten, procedure):
+        waarden = [b.vanaf for b in banden
+                   if b.soort in soorten and not b.werk_categorie and b.procedure == procedure]
+        return min(waarden) if waarden else None
+
+    periode = next((p for p in beleid.eu_drempels.all()
+                    if p.geldig_vanaf <= peildatum and (p.geldig_tot is None or peildatum <= p.geldig_tot)),
+                   None)
+    waarden = {
+        "meervoudig_levering_dienst": band(("levering", "dienst"), "meervoudig_onderhands"),
+        "meervoudig_werk": band(("werk",), "meervoudig_onderhands"),
+        "nationaal_werk": band(("werk",), "nationaal_openbaar"),
+        # No EU period for the date (e.g. from 2028, adviesregels L-07): no EU band, no guess.
+        "eu_levering_dienst": periode.leveringen_diensten if periode else None,
+        "eu_werk": periode.werken if periode else None,
+    }
+    return replace(STANDAARD, **{k: v for k, v in waarden.items() if v is not None or k.startswith("eu_")},
+                   bron=f"beleid ‘{beleid.naam}’ (geldig vanaf {beleid.geldig_vanaf:%d-%m-%Y})")

@@ -60,6 +60,11 @@ def _eu(bedrag) -> str:
     return euro(bedrag, 2)
 
 
+def _grens(bedrag) -> str:
+    """A threshold reads best in whole euros (€ 30.000), an amount spent to the cent."""
+    return euro(bedrag, 0 if bedrag == bedrag.to_integral_value() else 2)
+
+
 def _soortnaam(soort: str) -> str:
     return "werken" if soort == "werk" else "leveringen en diensten"
 
@@ -105,7 +110,7 @@ def uitgaven_zonder_contract(organisatie, jaar, drempels: Drempels, per_crediteu
             onderwerp=r["crediteur__naam"], bedrag=totaal, drempel=drempel,
             toelichting=(
                 f"In {jaar} is {_eu(totaal)} uitgegeven bij {r['crediteur__naam']}; vanaf "
-                f"{_eu(drempel)} vraagt het beleid voor {_soortnaam(soort)} meer dan één offerte, "
+                f"{_grens(drempel)} vraagt het beleid voor {_soortnaam(soort)} meer dan één offerte, "
                 f"en er is geen geregistreerd contract met deze crediteur dat (een deel van) {jaar} dekt."
             ),
             details={"pakket": r["crediteur__inkooppakket__code"] or None,
@@ -127,7 +132,7 @@ def leverancier_zonder_pakket(organisatie, jaar, drempels: Drempels, per_credite
             crediteurnummer=r["crediteur__nummer"], crediteurnaam=r["crediteur__naam"],
             onderwerp=r["crediteur__naam"], bedrag=totaal, drempel=grens,
             toelichting=(
-                f"{r['crediteur__naam']} ontving in {jaar} {_eu(totaal)}, {_eu(grens)} of meer, maar is "
+                f"{r['crediteur__naam']} ontving in {jaar} {_eu(totaal)}, {_grens(grens)} of meer, maar is "
                 f"nog niet ingedeeld in een inkooppakket; zonder pakket is niet te toetsen of de "
                 f"inkoop rechtmatig was."
             ),
@@ -157,7 +162,7 @@ def _splitsingsbevinding(jaar, soortpost, pakket, soort, band, onder, meervoud, 
         onderwerp=f"{code} {naam}", bedrag=totaal, drempel=band,
         toelichting=(
             f"{len(onder)} {meervoud} in inkooppakket {code} {naam} blijven in {jaar} elk onder "
-            f"{_eu(band)} ({_soortnaam(soort)}), maar komen samen op {_eu(totaal)}; "
+            f"{_grens(band)} ({_soortnaam(soort)}), maar komen samen op {_eu(totaal)}; "
             f"controleer of één opdracht is opgeknipt (Aanbestedingswet 2012, art. 1.5 en 2.15)."
         ),
         details={"pakket": code, "posten": soortpost, "aantal": len(onder),
