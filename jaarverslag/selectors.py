@@ -18,7 +18,7 @@ from decimal import Decimal
 from statistics import median
 
 from django.db import connection
-from django.db.models import F, Sum
+from django.db.models import Sum
 
 from inkoop.formatting import rond_af
 from uitgaven.models import Crediteur, Factuurregel, Jaaromzet, Regio, RegioKlasse
@@ -470,31 +470,32 @@ def _uitgebrachte_adviezen(organisatie, melding_ids, jaar) -> dict:
 
 
 def _adviezen_lezen(Advies, organisatie, melding_ids, jaar) -> dict:  # noqa: N803
-    velden = {f.name for f in Advies._meta.get_fields()}
-    if "uitgebracht_op" not in velden:
-        return {"per_melding": [], "aantal": 0, "afwijkingen": [], "beschikbaar": False}
+    """Issued advice versions: first issue per melding (lead time) and deviations of `jaar`.
+
+    An advice deviates when the inkoper issued another procedure than the engine computed
+    (`berekend["procedure"]`); adviezen requires a motivation then (adviesregels.md §1.2).
+    """
+    from django.db.models.fields.json import KT
+
     uitgebracht = Advies.objects.filter(organisatie=organisatie, uitgebracht_op__isnull=False)
-    per_melding = list(uitgebracht.filter(melding_id__in=melding_ids)
-                       .values("melding_id", "uitgebracht_op"))
-    van_jaar = uitgebracht.filter(uitgebracht_op__year=jaar)
-    afwijkingen = []
-    if {"procedure", "berekende_procedure"} <= velden:
-        reden_veld = next((v for v in ("afwijking_motivering", "motivering_afwijking", "afwijking_reden",
-                                       "toelichting") if v in velden), None)
-        rijen = (van_jaar.exclude(procedure="").exclude(berekende_procedure="")
-                 .exclude(procedure=F("berekende_procedure"))
-                 .select_related("melding").order_by("uitgebracht_op"))
-        for a in rijen:
-            afwijkingen.append(Afwijking(
-                melding=getattr(a.melding, "nummer", "") or str(a.melding_id),
-                berekend=_procedure_label(a.berekende_procedure), uitgebracht=_procedure_label(a.procedure),
-                reden=(getattr(a, reden_veld, "") if reden_veld else "") or "",
-            ))
-    return {"per_melding": per_melding, "aantal": van_jaar.count(), "afwijkingen": afwijkingen,
-            "beschikbaar": True}
+    per_melding = list(uitgebracht.filter(melding_id__in=melding_ids).values("melding_id", "uitgebracht_op"))
+    rijen = list(uitgebracht.filter(uitgebracht_op__year=jaar)
+                 .annotate(_berekend=KT("berekend__procedure"))
+                 .values("melding__nummer", "melding_id", "versie", "procedure", "_berekend", "afwijking_motivering",
+                         "uitgebracht_op")
+                 .order_by("uitgebracht_op", "pk"))
+    labels = dict(getattr(Advies._meta.get_field("procedure"), "choices", None) or [])
+    afwijkingen = [
+        Afwijking(melding=f"{r['melding__nummer'] or r['melding_id']} (v{r['versie']})",
+                  berekend=str(labels.get(r["_berekend"], _procedure_label(r["_berekend"]))),
+                  uitgebracht=str(labels.get(r["procedure"], _procedure_label(r["procedure"]))),
+                  reden=r["afwijking_motivering"] or "")
+        for r in rijen if r["procedure"] and r["_berekend"] and r["procedure"] != r["_berekend"]
+    ]
+    return {"per_melding": per_melding, "aantal": len(rijen), "afwijkingen": afwijkingen, "beschikbaar": True}
 
 
-def _procedure_label(code: str) -> str:
+def _procedure_label(code: str | None) -> str:
     return (code or "").replace("_", " ")
 
 
