@@ -107,3 +107,54 @@ def huidig_advies(melding) -> Advies | None:
         if a.status == Advies.Status.UITGEBRACHT:
             return a
     return versies[0] if versies else None
+
+
+def samenhangende_inkopen(melding, *, maanden: int = 12) -> list[dict]:
+    """Purchases in the same inkooppakket within `maanden` months of today (L-26 splitting check).
+
+    Other meldingen (submitted, not withdrawn), contracts that start in the window, and the spend
+    (factuurregels) with crediteuren of the pakket in the past window. Contracts come from the
+    contracten app, which sits to the right of adviezen (ADR 0002): it is read through a runtime
+    import, and when that app or its fields are not there the contracts are left out.
+    Three aggregate queries at most, whatever the data.
+    """
+    from datetime import timedelta
+
+    from django.db.models import Sum
+
+    from uitgaven.models import Factuurregel
+
+    if not melding.inkooppakket_id:
+        return []
+    vandaag = timezone.localdate()
+    van, tot = vandaag - timedelta(days=round(maanden * 30.44)), vandaag + timedelta(days=round(maanden * 30.44))
+    uit: list[dict] = []
+    andere = (melding.__class__.objects.filter(organisatie_id=melding.organisatie_id,
+                                               inkooppakket_id=melding.inkooppakket_id,
+                                               ingediend_op__date__gte=van, geraamde_waarde__isnull=False)
+              .exclude(pk=melding.pk).exclude(status__in=["concept", "ingetrokken", "vervallen"])
+              .order_by("-ingediend_op").values_list("nummer", "omschrijving", "geraamde_waarde")[:50])
+    for nummer, omschrijving, waarde in andere:
+        uit.append({"bron": "melding", "omschrijving": f"melding {nummer} ‘{omschrijving}’", "bedrag": waarde})
+    try:
+        from contracten.models import Contract
+    except ImportError:  # the contracten app is optional for this check
+        Contract = None
+    if Contract is not None and {"inkooppakket", "waarde_totaal", "startdatum"} <= {
+            f.name for f in Contract._meta.get_fields()}:
+        contracten = (Contract.objects.filter(organisatie_id=melding.organisatie_id,
+                                              inkooppakket_id=melding.inkooppakket_id,
+                                              startdatum__gte=van, startdatum__lte=tot)
+                      .order_by("-startdatum"))
+        if "melding" in {f.name for f in Contract._meta.get_fields()}:
+            contracten = contracten.exclude(melding_id=melding.pk)
+        for omschrijving, waarde in contracten.values_list("omschrijving", "waarde_totaal")[:50]:
+            uit.append({"bron": "contract", "omschrijving": f"contract ‘{omschrijving}’", "bedrag": waarde})
+    uitgaven = (Factuurregel.objects.filter(organisatie_id=melding.organisatie_id,
+                                            crediteur__inkooppakket_id=melding.inkooppakket_id,
+                                            boekdatum__gte=van, boekdatum__lte=vandaag)
+                .aggregate(som=Sum("bedrag"))["som"])
+    if uitgaven and uitgaven > 0:
+        uit.append({"bron": "uitgaven", "omschrijving": f"uitgaven in dit inkooppakket sinds {van:%d-%m-%Y}",
+                    "bedrag": uitgaven})
+    return uit

@@ -1,6 +1,484 @@
-"""Write operations of the adviezen app (HackSoft styleguide: services write, selectors read)."""
+"""Write operations of the adviezen app (HackSoft styleguide: services write, selectors read).
+
+- `beleid_versie_opslaan`: a new dated version of the policy (never an edit in place).
+- `concept_advies_maken_uitvoeren`: the draft advice of a submitted melding (the Celery task).
+- `advies_bijwerken`, `advies_herberekenen`: the inkoper reviews and adjusts the draft.
+- `advies_uitbrengen`: issue (immutable from then on), melding to "advies uitgebracht", notify.
+- `nieuwe_versie_maken`: a new draft that will replace an issued version.
+- `advies_accepteren`, `advies_vraag_stellen`, `advies_vraag_beantwoorden`: the budget holder's reaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from inkoop.services import notificeren
+
+from .engine import (
+    ZWAARTE,
+    Beleidsregels,
+    DrempelsOnbekend,
+    OngeldigeInvoer,
+    OngeldigeRaming,
+    Samenhang,
+    adviseer,
+    feiten_uit_dict,
+)
+from .models import (
+    Advies,
+    AdviesVraag,
+    Beleid,
+    EuDrempelperiode,
+    OnveranderlijkAdvies,
+    Procedure,
+    Procedureband,
+)
+from .selectors import beleid_als_dict, beleid_voor, beleidsregels, samenhangende_inkopen
+
+__all__ = [
+    "AdviesOngeldig", "OnveranderlijkAdvies", "advies_accepteren", "advies_bijwerken", "advies_herberekenen",
+    "advies_uitbrengen", "advies_vraag_beantwoorden", "advies_vraag_stellen", "beleid_versie_opslaan",
+    "concept_advies_maken_uitvoeren", "melding_invoer", "nieuwe_versie_maken", "uitgebracht_advies_verzekeren",
+]
 
 
-def concept_advies_maken_uitvoeren(*, melding_id: int):
-    """Create the draft advice of a melding; filled in by the Advies model (work in progress)."""
-    return None
+class AdviesOngeldig(ValueError):
+    """The inkoper's advice cannot be stored; `velden` maps field name -> Dutch sentences."""
+
+    def __init__(self, velden: dict[str, list[str]]):
+        super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in velden.items()))
+        self.velden = velden
+
+
+# ---------------------------------------------------------------------------------------------
+# Policy
+
+
+def _geld(w):
+    return None if w is None or w == "" else Decimal(str(w))
+
+
+@transaction.atomic
+def beleid_versie_opslaan(*, organisatie, gegevens: dict, geldig_vanaf, toelichting: str, door) -> Beleid:
+    """Store `gegevens` (the format of Beleidsregels.uit_dict) as a new version for `organisatie`.
+
+    The engine checks the policy first (OngeldigBeleid with Dutch sentences); existing versions
+    and every advice computed with them stay as they are.
+    """
+    if isinstance(geldig_vanaf, str):
+        geldig_vanaf = date.fromisoformat(geldig_vanaf)
+    regels = Beleidsregels.uit_dict({**gegevens, "geldig_vanaf": geldig_vanaf.isoformat()})
+    regels.controleer()
+    d = regels.als_dict()
+    beleid = Beleid.objects.create(
+        organisatie=organisatie, naam=gegevens.get("naam") or f"Beleid {organisatie or 'standaard'}",
+        geldig_vanaf=geldig_vanaf, toelichting=toelichting, aangemaakt_door=door,
+        melding_vanaf=_geld(d["melding_vanaf"]), uitnodigen_enkelvoudig=d["uitnodigen_enkelvoudig"],
+        uitnodigen_meervoudig_min=d["uitnodigen_meervoudig_min"],
+        uitnodigen_meervoudig_max=d["uitnodigen_meervoudig_max"],
+        min_regionaal_meervoudig=d["min_regionaal_meervoudig"],
+        sroi_vanaf=_geld(d["sroi_vanaf"]), sroi_percentage=_geld(d["sroi_percentage"]),
+        sroi_percentage_verlaagd=_geld(d["sroi_percentage_verlaagd"]),
+        sroi_verlaagd_arbeidsaandeel_onder=_geld(d["sroi_verlaagd_arbeidsaandeel_onder"]),
+        sroi_soorten=d["sroi_soorten"], sroi_maatwerk_soorten=d["sroi_maatwerk_soorten"],
+        bibob_branches=d["bibob_branches"], bibob_vanaf=_geld(d["bibob_vanaf"]),
+        bibob_risicocategorieen=d["bibob_risicocategorieen"],
+        percelen_max_leveringen_diensten=_geld(d["percelen_max_leveringen_diensten"]),
+        percelen_max_werken=_geld(d["percelen_max_werken"]), percelen_max_aandeel=_geld(d["percelen_max_aandeel"]),
+        percelen_selectie=d["percelen_selectie"], mvoi_themas=d["mvoi_themas"],
+        tenderboard_vanaf=_geld(d["tenderboard_vanaf"]), gouden_aanbesteding_vanaf=_geld(d["gouden_aanbesteding_vanaf"]),
+        drempel_marge_pct=_geld(d["drempel_marge_pct"]), splitsing_venster_maanden=d["splitsing_venster_maanden"],
+    )
+    EuDrempelperiode.objects.bulk_create([EuDrempelperiode(
+        beleid=beleid, geldig_vanaf=date.fromisoformat(p["geldig_vanaf"]),
+        geldig_tot=date.fromisoformat(p["geldig_tot"]) if p["geldig_tot"] else None,
+        leveringen_diensten=_geld(p["leveringen_diensten"]), werken=_geld(p["werken"]),
+        sociale_diensten=_geld(p["sociale_diensten"]), centraal=_geld(p["centraal"]),
+        nuts_leveringen_diensten=_geld(p["nuts_leveringen_diensten"]),
+        nuts_sociale_diensten=_geld(p["nuts_sociale_diensten"]), regel=p["regel"] or "", bron=p["bron"] or "")
+        for p in d["eu_drempels"]])
+    Procedureband.objects.bulk_create([
+        Procedureband(beleid=beleid, soort=s["soort"], werk_categorie=cat, vanaf=_geld(b["vanaf"]),
+                      procedure=b["procedure"], altijd_regionaal=b["altijd_regionaal"], regel=s["regel"],
+                      bron=s["bron"])
+        for s in d["banden"] for cat in (s["werk_categorieen"] or [""]) for b in s["banden"]])
+    return beleid
+
+
+# ---------------------------------------------------------------------------------------------
+# Computing the advice
+
+
+def melding_invoer(melding, *, peildatum: date) -> dict:
+    """The facts of a melding as input of the engine (the same JSON as `manage.py advies`)."""
+
+    def geld(w):
+        return None if w is None else str(w)
+
+    invoer = {
+        "soort": melding.soort,
+        "datum": peildatum.isoformat(),
+        "prijsvorm": melding.prijsvorm or "totaal",
+        "waarde_totaal": geld(melding.waarde_totaal),
+        "waarde_opties": geld(melding.waarde_opties),
+        "waarde_per_jaar": geld(melding.waarde_per_jaar),
+        "looptijd_maanden": melding.looptijd_maanden,
+        "opties_verlenging_maanden": (melding.verlengingen_aantal or 0) * (melding.verlenging_maanden or 0),
+        "onbepaalde_looptijd": bool(melding.onbepaalde_looptijd),
+        "percelen": [str(p) for p in (melding.percelen or [])] or None,
+        "werk_categorie": melding.werk_categorie or None,
+        "branche": melding.branche or None,
+        "regionale_markt_beschikbaar": bool(melding.regionale_markt_beschikbaar),
+        "serieuze_gegadigden": melding.serieuze_gegadigden or None,
+        "mvoi_themas": list(melding.mvoi_themas or []),
+    }
+    return {k: v for k, v in invoer.items() if v is not None}
+
+
+def _peildatum(melding) -> date:
+    # L-06: the reference date is the start of the procedure, which follows the advice; the
+    # day the advice is computed is the best estimate (the form has the desired contract start).
+    return timezone.localdate()
+
+
+def _bereken(melding, *, peildatum: date | None = None):
+    """(beleid model, invoer, berekend dict, fout) for `melding` under the policy in force today."""
+    peildatum = peildatum or _peildatum(melding)
+    model = beleid_voor(melding.organisatie)
+    invoer = melding_invoer(melding, peildatum=peildatum)
+    if model is None:
+        return None, invoer, {}, "Er is geen beleid geconfigureerd."
+    regels = beleidsregels(model)
+    try:
+        feiten = feiten_uit_dict(invoer)
+        from dataclasses import replace
+
+        samenhang = tuple(Samenhang(s["bron"], s["omschrijving"], s["bedrag"])
+                          for s in samenhangende_inkopen(melding, maanden=regels.splitsing_venster_maanden))
+        uitkomst = adviseer(replace(feiten, samenhangend=samenhang), regels)
+    except (OngeldigeInvoer, OngeldigeRaming) as fout:
+        regels_tekst = "; ".join(f"{k}: {' '.join(v)}" for k, v in fout.velden.items())
+        return model, invoer, {}, f"De melding is onvolledig voor een advies ({regels_tekst})."
+    except DrempelsOnbekend as fout:
+        return model, invoer, {}, fout.melding
+    berekend = uitkomst.als_dict()
+    berekend["samenhangend"] = [{"bron": s.bron, "omschrijving": s.omschrijving, "bedrag": str(s.bedrag)}
+                                for s in samenhang]
+    if melding.gewenste_startdatum:
+        andere = regels.drempels_op(melding.gewenste_startdatum)
+        if andere is not uitkomst.drempelperiode:
+            berekend["waarschuwingen"].append({"regel": "L-06", "tekst": (
+                "De gewenste startdatum valt in een andere EU-drempelperiode dan vandaag. De drempel geldt op "
+                "de datum van publicatie of start van de procedure: controleer de peildatum.")})
+    return model, invoer, berekend, ""
+
+
+def _vul_uit_berekening(advies: Advies, berekend: dict) -> None:
+    advies.procedure = berekend.get("procedure") or ""
+    advies.geraamde_waarde = _geld(berekend.get("geraamde_waarde"))
+    advies.eu_drempel = _geld(berekend.get("eu_drempel"))
+    advies.uit_te_nodigen_min = berekend.get("uit_te_nodigen_min")
+    advies.uit_te_nodigen_max = berekend.get("uit_te_nodigen_max")
+    advies.min_regionaal = berekend.get("min_regionaal") or 0
+    advies.sroi_verplicht = bool(berekend.get("sroi_verplicht"))
+    p = berekend.get("sroi_percentage")
+    advies.sroi_percentage = None if p is None else Decimal(str(p))
+    advies.bibob = bool(berekend.get("bibob"))
+    advies.afwijking_motivering = ""
+
+
+def concept_advies_maken_uitvoeren(*, melding_id: int) -> Advies | None:
+    """The draft advice of a submitted melding. Safe to run twice: an existing version is kept
+    (a draft whose facts changed is recomputed; an issued version is never touched)."""
+    from meldingen.models import Inkoopmelding
+
+    melding = Inkoopmelding.objects.select_related("organisatie").filter(pk=melding_id).first()
+    if melding is None or melding.status == "concept":
+        return None
+    with transaction.atomic():
+        # Lock the melding row so that two workers do not both create version 1.
+        Inkoopmelding.objects.select_for_update().filter(pk=melding_id).first()
+        laatste = melding.adviezen.order_by("-versie").first()
+        if laatste is not None and laatste.status != Advies.Status.CONCEPT:
+            return laatste
+        model, invoer, berekend, fout = _bereken(melding)
+        if laatste is not None:
+            if laatste.invoer == invoer and laatste.fout == fout:
+                return laatste
+            return _herbereken(laatste, model, invoer, berekend, fout, door=None)
+        advies = Advies(organisatie=melding.organisatie, melding=melding, versie=1, beleid=model,
+                        peildatum=date.fromisoformat(invoer["datum"]), invoer=invoer, berekend=berekend, fout=fout)
+        _vul_uit_berekening(advies, berekend)
+        advies.save()
+        return advies
+
+
+def _herbereken(advies: Advies, model, invoer, berekend, fout, *, door) -> Advies:
+    """Refresh a draft with a new computation; the inkoper's own choices survive when they still hold."""
+    oud_procedure, oud_motivering = advies.procedure, advies.afwijking_motivering
+    afgeweken = advies.wijkt_af
+    advies.beleid, advies.invoer, advies.berekend, advies.fout = model, invoer, berekend, fout
+    advies.peildatum = date.fromisoformat(invoer["datum"])
+    advies.bewerkt_door = door or advies.bewerkt_door
+    _vul_uit_berekening(advies, berekend)
+    # Keep the deviation only if it is still allowed (never below a mandatory EU procedure).
+    if (afgeweken and berekend and oud_procedure != berekend.get("procedure")
+            and not (berekend.get("europees") and ZWAARTE.get(oud_procedure, 0) < 4)):
+        advies.procedure, advies.afwijking_motivering = oud_procedure, oud_motivering
+    advies.save()
+    return advies
+
+
+def advies_herberekenen(*, advies: Advies, door) -> Advies:
+    """Recompute a draft with the melding's current facts and the policy in force today."""
+    if not advies.is_concept:
+        raise OnveranderlijkAdvies("Een uitgebracht advies wordt niet herberekend; maak een nieuwe versie.")
+    with transaction.atomic():
+        model, invoer, berekend, fout = _bereken(advies.melding)
+        return _herbereken(advies, model, invoer, berekend, fout, door=door)
+
+
+# ---------------------------------------------------------------------------------------------
+# The inkoper's review
+
+
+PROCEDURES_DIDAM = {Procedure.DIDAM_SELECTIE, Procedure.DIDAM_EEN}
+
+
+def controleer_advies(*, berekend: dict, procedure: str, afwijking_motivering: str, uit_te_nodigen_min,
+                      uit_te_nodigen_max, min_regionaal) -> dict[str, list[str]]:
+    """The rules for the inkoper's choices (adviesregels.md P-10/P-11 and L-05), as Dutch sentences."""
+    fouten: dict[str, list[str]] = {}
+    berekende = berekend.get("procedure") or ""
+    if procedure not in Procedure.values:
+        fouten.setdefault("procedure", []).append("Kies een procedure.")
+        return fouten
+    if procedure != berekende and not (afwijking_motivering or "").strip():
+        fouten.setdefault("afwijking_motivering", []).append(
+            f"U wijkt af van de berekende procedure ({Procedure(berekende).label.lower() if berekende else '-'}). "
+            "Schrijf waarom: een afwijking mag alleen met motivering.")
+    if berekend.get("europees") and not procedure.startswith("europees"):
+        fouten.setdefault("procedure", []).append(
+            f"De geraamde waarde bereikt de EU-drempel van € {berekend.get('eu_drempel')}: een Europese procedure is "
+            "verplicht (Aanbestedingswet 2012). Een lichtere procedure is niet toegestaan, ook niet met motivering.")
+    didam = berekend.get("soort") == "verkoop_grond"
+    if didam != (procedure in PROCEDURES_DIDAM):
+        fouten.setdefault("procedure", []).append(
+            "Bij verkoop van grond geldt Didam: kies een Didam-procedure." if didam else
+            "Een Didam-procedure is alleen voor de verkoop van grond of vastgoed.")
+    if procedure in (Procedure.ENKELVOUDIG, Procedure.MEERVOUDIG):
+        if uit_te_nodigen_min is None or uit_te_nodigen_max is None:
+            fouten.setdefault("uit_te_nodigen_min", []).append("Vul in hoeveel ondernemers u uitnodigt (minimum en maximum).")
+        elif uit_te_nodigen_min > uit_te_nodigen_max:
+            fouten.setdefault("uit_te_nodigen_max", []).append("Het maximum is kleiner dan het minimum.")
+        elif procedure == Procedure.MEERVOUDIG and uit_te_nodigen_min < 2:
+            fouten.setdefault("uit_te_nodigen_min", []).append(
+                "Meervoudig onderhands betekent ten minste twee ondernemers (Gids Proportionaliteit: 3 tot 5).")
+        if (min_regionaal or 0) > (uit_te_nodigen_max or 0):
+            fouten.setdefault("min_regionaal", []).append(
+                "Het aantal regionale ondernemers is groter dan het aantal uit te nodigen ondernemers.")
+    return fouten
+
+
+def advies_bijwerken(*, advies: Advies, door, procedure: str, uit_te_nodigen_min=None, uit_te_nodigen_max=None,
+                     min_regionaal: int = 0, uit_te_nodigen: str = "", opmerkingen: str = "",
+                     afwijking_motivering: str = "") -> Advies:
+    """Store the inkoper's choices on a draft. Raises AdviesOngeldig (nothing stored) or OnveranderlijkAdvies."""
+    if not advies.is_concept:
+        raise OnveranderlijkAdvies("Dit advies is uitgebracht en kan niet meer worden gewijzigd; maak een nieuwe versie.")
+    if not advies.berekend:
+        raise AdviesOngeldig({"procedure": [f"Er is nog geen berekend advies: {advies.fout or 'herbereken eerst.'}"]})
+    publiek = procedure not in (Procedure.ENKELVOUDIG, Procedure.MEERVOUDIG)
+    if publiek:
+        uit_te_nodigen_min = uit_te_nodigen_max = None
+        min_regionaal = 0
+    fouten = controleer_advies(berekend=advies.berekend, procedure=procedure, afwijking_motivering=afwijking_motivering,
+                               uit_te_nodigen_min=uit_te_nodigen_min, uit_te_nodigen_max=uit_te_nodigen_max,
+                               min_regionaal=min_regionaal)
+    if fouten:
+        raise AdviesOngeldig(fouten)
+    advies.procedure = procedure
+    advies.uit_te_nodigen_min, advies.uit_te_nodigen_max = uit_te_nodigen_min, uit_te_nodigen_max
+    advies.min_regionaal = min_regionaal or 0
+    advies.uit_te_nodigen = (uit_te_nodigen or "").strip()
+    advies.opmerkingen = (opmerkingen or "").strip()
+    advies.afwijking_motivering = (afwijking_motivering or "").strip() if procedure != advies.berekende_procedure else ""
+    advies.bewerkt_door = door
+    advies.save()
+    return advies
+
+
+# ---------------------------------------------------------------------------------------------
+# Issuing and the budget holder's reaction
+
+
+def _advies_url(advies: Advies) -> str:
+    return reverse("adviezen:advies", kwargs={"pk": advies.pk})
+
+
+def advies_uitbrengen(*, advies: Advies, door, status_bijwerken: bool = True, melden: bool = True) -> Advies:
+    """Issue a draft: it becomes immutable, an earlier issued version is replaced, the melding moves
+    to "advies uitgebracht" (via meldingen.services) and the budget holder is notified.
+
+    `status_bijwerken=False` and `melden=False` serve the demo data, which sets the melding's
+    status itself.
+    """
+    from meldingen.models import Inkoopmelding, Status
+
+    with transaction.atomic():
+        advies = Advies.objects.select_for_update().select_related("melding").get(pk=advies.pk)
+        if advies.status != Advies.Status.CONCEPT:
+            raise OnveranderlijkAdvies("Dit advies is al uitgebracht.")
+        if not advies.berekend or not advies.procedure:
+            raise AdviesOngeldig({"procedure": [advies.fout or "Er is geen berekend advies om uit te brengen."]})
+        fouten = controleer_advies(berekend=advies.berekend, procedure=advies.procedure,
+                                   afwijking_motivering=advies.afwijking_motivering,
+                                   uit_te_nodigen_min=advies.uit_te_nodigen_min,
+                                   uit_te_nodigen_max=advies.uit_te_nodigen_max, min_regionaal=advies.min_regionaal)
+        if fouten:
+            raise AdviesOngeldig(fouten)
+        nu = timezone.now()
+        Advies.objects.filter(melding_id=advies.melding_id, status=Advies.Status.UITGEBRACHT).update(
+            status=Advies.Status.VERVANGEN, gewijzigd_op=nu)
+        advies.status = Advies.Status.UITGEBRACHT
+        advies.uitgebracht_op, advies.uitgebracht_door = nu, door
+        advies.save()
+        melding = Inkoopmelding.objects.get(pk=advies.melding_id)
+        if status_bijwerken and melding.status in (Status.INGEDIEND, Status.IN_BEHANDELING):
+            from meldingen.services import melding_status_wijzigen, melding_toewijzen
+
+            if melding.status == Status.INGEDIEND:
+                # Issuing an unassigned melding: the inkoper who issues takes it (ingediend -> in behandeling).
+                melding_toewijzen(melding=melding, inkoper=door, door=door)
+            tekst = f"Advies versie {advies.versie}: {Procedure(advies.procedure).label.lower()}."
+            melding_status_wijzigen(melding=melding, naar=Status.ADVIES_UITGEBRACHT, door=door, toelichting=tekst)
+        if melden and melding.budgethouder_id and melding.budgethouder_id != getattr(door, "pk", None):
+            vervangt = " Het vervangt het eerder uitgebrachte advies." if advies.versie > 1 else ""
+            notificeren(organisatie=advies.organisatie, ontvanger=melding.budgethouder,
+                        onderwerp=f"Inkoopadvies bij melding {melding.nummer}: {Procedure(advies.procedure).label}"[:200],
+                        tekst=(f"{door} heeft het inkoopadvies bij ‘{melding.omschrijving}’ uitgebracht "
+                               f"(versie {advies.versie}).{vervangt} Lees het advies, download de brief en "
+                               "accepteer het of stel een vraag."),
+                        url=_advies_url(advies))
+    return advies
+
+
+def nieuwe_versie_maken(*, advies: Advies, door) -> Advies:
+    """A new draft after an issued version, recomputed with today's facts and policy; the inkoper's
+    remarks and invitees are carried over. An existing draft is returned instead of a second one."""
+    with transaction.atomic():
+        from meldingen.models import Inkoopmelding
+
+        Inkoopmelding.objects.select_for_update().filter(pk=advies.melding_id).first()
+        laatste = Advies.objects.filter(melding_id=advies.melding_id).order_by("-versie").first()
+        if laatste.status == Advies.Status.CONCEPT:
+            return laatste
+        model, invoer, berekend, fout = _bereken(advies.melding)
+        nieuw = Advies(organisatie=advies.organisatie, melding_id=advies.melding_id, versie=laatste.versie + 1,
+                       beleid=model, peildatum=date.fromisoformat(invoer["datum"]), invoer=invoer,
+                       berekend=berekend, fout=fout, bewerkt_door=door)
+        _vul_uit_berekening(nieuw, berekend)
+        nieuw.uit_te_nodigen, nieuw.opmerkingen = laatste.uit_te_nodigen, laatste.opmerkingen
+        if (laatste.wijkt_af and berekend and laatste.procedure != berekend.get("procedure")
+                and not (berekend.get("europees") and not laatste.procedure.startswith("europees"))):
+            nieuw.procedure, nieuw.afwijking_motivering = laatste.procedure, laatste.afwijking_motivering
+        nieuw.save()
+        return nieuw
+
+
+def advies_accepteren(*, advies: Advies, door) -> Advies:
+    if advies.status != Advies.Status.UITGEBRACHT:
+        raise OnveranderlijkAdvies("Alleen een uitgebracht advies kan worden geaccepteerd.")
+    with transaction.atomic():
+        n = Advies.objects.filter(pk=advies.pk, geaccepteerd_op__isnull=True, status=Advies.Status.UITGEBRACHT).update(
+            geaccepteerd_op=timezone.now(), geaccepteerd_door=door)
+        if n == 0:
+            raise OnveranderlijkAdvies("Dit advies is al geaccepteerd.")
+        advies.refresh_from_db()
+        if advies.uitgebracht_door_id and advies.uitgebracht_door_id != door.pk:
+            notificeren(organisatie=advies.organisatie, ontvanger=advies.uitgebracht_door,
+                        onderwerp=f"Advies bij melding {advies.melding.nummer} geaccepteerd"[:200],
+                        tekst=f"{door} heeft het inkoopadvies (versie {advies.versie}) geaccepteerd.",
+                        url=_advies_url(advies))
+    return advies
+
+
+def advies_vraag_stellen(*, advies: Advies, door, tekst: str) -> AdviesVraag:
+    tekst = (tekst or "").strip()
+    if not tekst:
+        raise AdviesOngeldig({"tekst": ["Schrijf uw vraag."]})
+    if advies.status == Advies.Status.CONCEPT:
+        raise AdviesOngeldig({"tekst": ["Over een concept kunt u nog geen vraag stellen."]})
+    with transaction.atomic():
+        vraag = AdviesVraag.objects.create(organisatie=advies.organisatie, advies=advies, tekst=tekst,
+                                           gesteld_door=door)
+        melding = advies.melding
+        ontvanger = advies.uitgebracht_door or melding.inkoper
+        if ontvanger is not None and ontvanger.pk != door.pk:
+            notificeren(organisatie=advies.organisatie, ontvanger=ontvanger,
+                        onderwerp=f"Vraag over het advies bij melding {melding.nummer}"[:200],
+                        tekst=f"{door} vraagt:\n\n{tekst}", url=_advies_url(advies) + "#vragen")
+    return vraag
+
+
+def advies_vraag_beantwoorden(*, vraag: AdviesVraag, door, antwoord: str) -> AdviesVraag:
+    antwoord = (antwoord or "").strip()
+    if not antwoord:
+        raise AdviesOngeldig({"antwoord": ["Schrijf uw antwoord."]})
+    with transaction.atomic():
+        n = AdviesVraag.objects.filter(pk=vraag.pk, beantwoord_op__isnull=True).update(
+            antwoord=antwoord, beantwoord_door=door, beantwoord_op=timezone.now())
+        if n == 0:
+            raise AdviesOngeldig({"antwoord": ["Deze vraag is al beantwoord."]})
+        vraag.refresh_from_db()
+        if vraag.gesteld_door_id and vraag.gesteld_door_id != door.pk:
+            notificeren(organisatie=vraag.organisatie, ontvanger=vraag.gesteld_door,
+                        onderwerp=f"Antwoord op uw vraag over het advies bij melding {vraag.advies.melding.nummer}"[:200],
+                        tekst=f"Vraag: {vraag.tekst}\n\nAntwoord van {door}: {antwoord}",
+                        url=_advies_url(vraag.advies) + "#vragen")
+    return vraag
+
+
+# ---------------------------------------------------------------------------------------------
+# Demo and data loading
+
+
+def uitgebracht_advies_verzekeren(*, melding, door) -> Advies | None:
+    """Make sure `melding` has an issued advice (idempotent), without changing its status or notifying.
+
+    For demo data and imports of meldingen that are already past "advies uitgebracht". Returns
+    None when the engine cannot advise on the melding (incomplete facts, no thresholds).
+    """
+    bestaand = melding.adviezen.filter(status=Advies.Status.UITGEBRACHT).first()
+    if bestaand is not None:
+        return bestaand
+    concept = melding.adviezen.filter(status=Advies.Status.CONCEPT).order_by("-versie").first()
+    if concept is None:
+        with transaction.atomic():
+            laatste = melding.adviezen.order_by("-versie").first()
+            model, invoer, berekend, fout = _bereken(melding, peildatum=_demo_peildatum(melding))
+            concept = Advies(organisatie=melding.organisatie, melding=melding,
+                             versie=(laatste.versie + 1) if laatste else 1, beleid=model,
+                             peildatum=date.fromisoformat(invoer["datum"]), invoer=invoer, berekend=berekend, fout=fout)
+            _vul_uit_berekening(concept, berekend)
+            concept.save()
+    if not concept.berekend:
+        return None
+    return advies_uitbrengen(advies=concept, door=door, status_bijwerken=False, melden=False)
+
+
+def _demo_peildatum(melding) -> date:
+    # Historic meldingen (the 2024 report) are advised on the thresholds of their own time.
+    if melding.ingediend_op:
+        return timezone.localtime(melding.ingediend_op).date()
+    return timezone.localdate()
+
+
+def standaard_gegevens() -> dict:
+    """The global default policy in the plain format, as the starting point of an own version."""
+    return beleid_als_dict(beleid_voor(None))
