@@ -32,3 +32,14 @@ def enschede_grootboek(django_db_setup, django_db_blocker):
             importeer(map_, ENSCHEDE)
         yield Organisatie.objects.get(naam=ENSCHEDE)
         transaction.set_rollback(True)
+
+
+@pytest.fixture
+def klein(organisatie, tmp_path):
+    """The tiny ledger of klein_grootboek imported for `organisatie` (Gemeente Testdorp)."""
+    from .klein_grootboek import schrijf
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        importeer(schrijf(tmp_path / "grootboek"), organisatie.naam)
+    organisatie.refresh_from_db()
+    return organisatie

@@ -91,11 +91,31 @@ def regio_van(postcode: str, land: str, bereiken) -> str:
     return RegioKlasse.ONBEKEND
 
 
+KOPPEN = {
+    "pakketcode;pakketnaam;categoriecode;categorienaam": "pakketten",
+    "kostenplaats;omschrijving;domein": "kostenplaatsen",
+    "crediteurnummer;naam;kvk_nummer;postcode;plaats;land;inkooppakket": "crediteuren",
+    "postcode_van;postcode_tot;regio": "regio",
+    "boekjaar;boekdatum;factuurnummer;crediteurnummer;kostenplaats;grootboekrekening;omschrijving;bedrag_excl_btw":
+        "facturen",
+}
+
+
+def _per_soort(map_: Path) -> dict[str, list[Path]]:
+    uit: dict[str, list[Path]] = {}
+    for pad in sorted(map_.glob("*.csv")):
+        with open(pad, encoding="utf-8-sig") as f:
+            kop = f.readline().strip()
+        if kop in KOPPEN:
+            uit.setdefault(KOPPEN[kop], []).append(pad)
+    return uit
+
+
 def laad_csv(org, map_: Path):
-    """The stand-in loader (headers as interfaces.md §2, the Enschede dialect only)."""
-    map_ = Path(map_)
+    """The stand-in loader (headers as interfaces.md §2, `;` and decimal comma only)."""
+    soorten = _per_soort(Path(map_))
     categorieen, pakketten = {}, {}
-    for r in _lees(map_ / "inkooppakketten.csv"):
+    for r in _lees(soorten["pakketten"][0]):
         cat = categorieen.get(r["categoriecode"])
         if cat is None:
             cat = categorieen[r["categoriecode"]] = Inkoopcategorie.objects.create(
@@ -103,13 +123,13 @@ def laad_csv(org, map_: Path):
         pakketten[r["pakketcode"]] = Inkooppakket.objects.create(
             organisatie=org, code=r["pakketcode"], naam=r["pakketnaam"], categorie=cat)
     domeinen, kostenplaatsen = {}, {}
-    for r in _lees(map_ / "kostenplaatsen.csv"):
+    for r in _lees(soorten["kostenplaatsen"][0]):
         dom = domeinen.get(r["domein"]) or Domein.objects.create(organisatie=org, naam=r["domein"])
         domeinen[r["domein"]] = dom
         kostenplaatsen[r["kostenplaats"]] = Kostenplaats.objects.create(
             organisatie=org, code=r["kostenplaats"], omschrijving=r["omschrijving"], domein=dom)
     bereiken = []
-    for r in _lees(map_ / "regio.csv"):
+    for r in _lees(soorten["regio"][0]):
         Regio.objects.create(organisatie=org, postcode_van=int(r["postcode_van"]),
                              postcode_tot=int(r["postcode_tot"]), naam=r["regio"])
         bereiken.append((int(r["postcode_van"]), int(r["postcode_tot"]), r["regio"]))
@@ -118,12 +138,12 @@ def laad_csv(org, map_: Path):
                   postcode=r["postcode"], plaats=r["plaats"], land=r["land"],
                   inkooppakket=pakketten.get(r["inkooppakket"]),
                   regio=regio_van(r["postcode"], r["land"], bereiken))
-        for r in _lees(map_ / "crediteuren.csv")
+        for r in _lees(soorten["crediteuren"][0])
     ]
     Crediteur.objects.bulk_create(crediteuren, batch_size=2000)
     cred_ids = dict(Crediteur.objects.filter(organisatie=org).values_list("nummer", "id"))
     omzet = defaultdict(lambda: [Decimal(0), 0])
-    for pad in sorted(map_.glob("facturen-*.csv")):
+    for pad in soorten["facturen"]:
         regels, volg = [], defaultdict(int)
         for r in _lees(pad):
             sleutel = (r["boekjaar"], r["crediteurnummer"], r["factuurnummer"])
