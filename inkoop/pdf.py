@@ -112,3 +112,10 @@ def html_naar_pdf_met_paginas(html: str, *, variant: str | None = "pdf/ua-1",
             pass
     opgemaakt = document.render(**opties)
     return opgemaakt.write_pdf(**opties), len(opgemaakt.pages)
+
+
+def render_document(html: str):
+    """The laid-out WeasyPrint document (pages, bookmarks), e.g. to count pages in a benchmark."""
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=BASIS_URL, url_fetcher=url_fetcher()).render()

@@ -75,10 +75,11 @@ def volume_per_jaar(volume) -> str:
     plt = _pyplot()
     with _slot:
         fig, ax = plt.subplots(figsize=(5.9, 2.6), layout="constrained")
-        jaren = [str(v.jaar) for v in volume]
+        posities = list(range(len(volume)))
         waarden = [_miljoen(v.bedrag) for v in volume]
         kleuren = [LICHTBLAUW] * (len(volume) - 1) + [BLAUW]
-        staven = ax.bar(jaren, waarden, color=kleuren, width=0.6)
+        staven = ax.bar(posities, waarden, color=kleuren, width=0.6)
+        ax.set_xticks(posities, [str(v.jaar) for v in volume])
         for staaf, v in zip(staven, volume, strict=True):
             ax.annotate(_mln_label(v.bedrag), (staaf.get_x() + staaf.get_width() / 2, staaf.get_height()),
                         ha="center", va="bottom", xytext=(0, 3), textcoords="offset points", fontsize=8.5)

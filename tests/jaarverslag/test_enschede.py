@@ -52,3 +52,58 @@ def test_each_spend_table_is_one_query(enschede_grootboek, db, django_assert_num
     # source check, volume, regio (two-level aggregate), regional names, domains, categories
     with django_assert_num_queries(6):
         selectors.jaarverslag_gegevens(organisatie=enschede_grootboek, jaar=2024, met_prestaties=False)
+
+
+@pytest.fixture
+def pdf_tekst(enschede_grootboek, db, tmp_path):
+    import shutil
+    import subprocess
+
+    from jaarverslag.rapport import render_pdf
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) ontbreekt")
+    pdf, paginas = render_pdf(organisatie=enschede_grootboek, jaar=2024)
+    pad = tmp_path / "verslag.pdf"
+    pad.write_bytes(pdf)
+    tekst = subprocess.run(["pdftotext", "-layout", str(pad), "-"], capture_output=True, check=True,
+                           text=True).stdout
+    return pdf, paginas, tekst.replace("\u00a0", " ")
+
+
+def test_the_pdf_shows_the_key_figures_in_dutch_formatting(pdf_tekst):
+    pdf, paginas, tekst = pdf_tekst
+    assert pdf.startswith(b"%PDF")
+    for figuur in ("€ 361.104.816", "€ 308.851.525", "€ 52.253.292", "17%", "€ 175.541.632",
+                   "€ -2.618.752", "-40%", "€ 161.526.947", "45%", "4.353", "74%", "€ 193,6 miljoen", "54%"):
+        assert figuur in tekst, figuur
+
+
+def test_the_pdf_reads_like_the_published_report(pdf_tekst):
+    _pdf, paginas, tekst = pdf_tekst
+    for kop in ("Inkoopjaarverslag 2024", "Voorwoord", "Leeswijzer", "Inhoud", "1. Kengetallen inkoop",
+                "2. Maatschappelijk verantwoord opdrachtgeven", "3. Economische uitgangspunten",
+                "4. Rechtmatigheid, juridische uitgangspunten", "5. Ontwikkelingen",
+                "Nog niet beoordeelde inkopen", "nog geen inkooppakket is gekoppeld"):
+        assert kop in tekst, kop
+    assert f"pagina 1 van {paginas}" not in tekst  # the cover has no running footer
+    assert f"pagina 2 van {paginas}" in tekst
+    assert paginas >= 10
+
+
+def test_the_pdf_has_bookmarks_for_the_chapters(enschede_grootboek, db):
+    from inkoop.pdf import render_document
+    from jaarverslag.rapport import context, render_html_pdf
+
+    document = render_document(render_html_pdf(context(organisatie=enschede_grootboek, jaar=2024,
+                                                       met_grafieken=False)))
+
+    def labels(boom):
+        for label, _doel, kinderen, _staat in boom:
+            yield label
+            yield from labels(kinderen)
+
+    alle = list(labels(document.make_bookmark_tree()))
+    for kop in ("Inkoopjaarverslag 2024", "1. Kengetallen inkoop", "1.3 Inkopen per inkoopcategorie",
+                "5. Ontwikkelingen"):
+        assert kop in alle
