@@ -1,6 +1,6 @@
 """Read operations of rechtmatigheid: lists, filters, JSON shapes and counts for the report."""
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
 
 from uitgaven.models import Factuurregel
 
@@ -61,7 +61,10 @@ def signalen_lijst(*, organisatie, jaar: int, soort: str = "", beoordeling: str 
         qs = qs.filter(soort=soort)
     if beoordeling is not None:
         qs = qs.filter(beoordeling=beoordeling)
-    return qs.order_by("soort", "-bedrag", "sleutel")
+    # The order of the Soort choices (the tiles), then the largest amounts first.
+    volgorde = Case(*[When(soort=w, then=Value(i)) for i, w in enumerate(Soort.values)],
+                    output_field=IntegerField())
+    return qs.order_by(volgorde, "-bedrag", "sleutel")
 
 
 def signalen_telling(*, organisatie, jaar: int) -> dict:

@@ -278,7 +278,7 @@ def contract_overschreden(organisatie, jaar, drempels: Drempels) -> list[Bevindi
             toelichting=(
                 f"Binnen de looptijd van contract {r['nummer']} met {r['crediteur__naam']} ({looptijd}) is tot en met "
                 f"{jaar} {_eu(besteed_bedrag)} uitgegeven, meer dan de contractwaarde inclusief opties "
-                f"van {_eu(waarde)}."
+                f"van {_grens(waarde)}."
             ),
             details={"contract_id": r["pk"], "contractnummer": r["nummer"]},
         ))

@@ -4,6 +4,7 @@ import json
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -38,14 +39,21 @@ def _filters(request):
     return form, f, beoordeling, jaren
 
 
+PER_PAGINA = 100
+
+
 @vereist("rechtmatigheid.bekijken")
 def signalen(request):
     form, f, beoordeling, jaren = _filters(request)
     lijst = selectors.signalen_lijst(organisatie=request.organisatie, jaar=f["jaar"], soort=f["soort"],
                                      beoordeling=beoordeling, ook_vervallen=f["vervallen"])
     telling = selectors.signalen_telling(organisatie=request.organisatie, jaar=f["jaar"])
+    pagina = Paginator(lijst, PER_PAGINA).get_page(request.GET.get("pagina"))
+    zonder_pagina = request.GET.copy()
+    zonder_pagina.pop("pagina", None)
     return render(request, "rechtmatigheid/signalen.html", {
-        "form": form, "jaar": f["jaar"], "signalen": lijst, "telling": telling,
+        "form": form, "jaar": f["jaar"], "signalen": pagina.object_list, "pagina": pagina,
+        "paginaquery": zonder_pagina.urlencode(), "telling": telling,
         "exportquery": urlencode({k: ("on" if v is True else v) for k, v in f.items() if v}),
         "terug": request.get_full_path(),
     })
