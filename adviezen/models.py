@@ -211,6 +211,11 @@ class Advies(OrganisatieModel):
     def __str__(self):
         return f"Advies v{self.versie} bij {self.melding_id}"
 
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("adviezen:advies", kwargs={"pk": self.pk})
+
     @classmethod
     def from_db(cls, db, field_names, values):
         obj = super().from_db(db, field_names, values)

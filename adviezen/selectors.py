@@ -158,3 +158,128 @@ def samenhangende_inkopen(melding, *, maanden: int = 12) -> list[dict]:
         uit.append({"bron": "uitgaven", "omschrijving": f"uitgaven in dit inkooppakket sinds {van:%d-%m-%Y}",
                     "bedrag": uitgaven})
     return uit
+
+
+# -------------------------------------------------------------------------------------------------
+# Pages
+
+
+def adviezen_overzicht(organisatie, *, status: str = "concept"):
+    """The advice list of Inkoop: one query for the page (joins, no per-row lookups)."""
+    qs = (Advies.objects.filter(organisatie=organisatie)
+          .select_related("melding", "melding__budgethouder", "uitgebracht_door", "bewerkt_door")
+          .order_by("-gewijzigd_op", "-id"))
+    if status in ("concept", "uitgebracht"):
+        qs = qs.filter(status=status)
+    return qs
+
+
+def adviezen_aantallen(organisatie) -> dict:
+    from django.db.models import Count
+
+    rijen = Advies.objects.filter(organisatie=organisatie).values("status").annotate(n=Count("id"))
+    aantallen = {r["status"]: r["n"] for r in rijen}
+    aantallen["alle"] = sum(aantallen.values())
+    return aantallen
+
+
+def _geld(w):
+    from decimal import Decimal
+
+    return None if w is None else Decimal(str(w))
+
+
+def advies_weergave(advies: Advies) -> dict:
+    """What the page and the letter show of one version: labels resolved, money as Decimal."""
+    from .engine import PROCEDURE_NAMEN
+    from .engine.toelichting import REGELS
+    from .models import Procedure
+
+    b = advies.berekend or {}
+    labels = dict(Procedure.choices)
+    themas = {t["code"]: t for t in (advies.beleid.mvoi_themas if advies.beleid_id else [])}
+
+    def regels(lijst):
+        return [{"regel": m["regel"], "tekst": m["tekst"], "titel": REGELS.get(m["regel"], (m["regel"],))[0],
+                 "bron": REGELS.get(m["regel"], ("", ""))[1]} for m in lijst]
+
+    return {
+        "procedure": labels.get(advies.procedure, advies.procedure or "-"),
+        "berekende_procedure": labels.get(b.get("procedure"), PROCEDURE_NAMEN.get(b.get("procedure"), "-")),
+        "wijkt_af": advies.wijkt_af,
+        "europees": advies.europees,
+        "geraamde_waarde": _geld(b.get("geraamde_waarde")),
+        "eu_drempel": _geld(b.get("eu_drempel")),
+        "gerekende_maanden": b.get("gerekende_maanden"),
+        "melding_verplicht": b.get("melding_verplicht"),
+        "sroi_bedrag": _geld(b.get("sroi_bedrag")),
+        "percelen": [{**p, "waarde": _geld(p["waarde"]), "label": labels.get(p["procedure"], p["procedure"])}
+                     for p in (b.get("percelen") or [])],
+        "motivering": regels(b.get("motivering") or []),
+        "waarschuwingen": regels(b.get("waarschuwingen") or []),
+        "mvoi_themas": [{"code": c, "naam": themas.get(c, {}).get("naam", c),
+                         "suggestie": themas.get(c, {}).get("suggestie", ""),
+                         "aangegeven": c in (advies.invoer or {}).get("mvoi_themas", [])}
+                        for c in b.get("mvoi_themas") or []],
+        "tenderboard": b.get("tenderboard"),
+        "gouden_aanbesteding": b.get("gouden_aanbesteding"),
+        "percelen_overwegen": b.get("percelen_overwegen"),
+        "samenhangend": [{**s, "bedrag": _geld(s["bedrag"])} for s in b.get("samenhangend") or []],
+        "drempelperiode": b.get("drempelperiode"),
+    }
+
+
+def beleid_weergave(beleid: Beleid) -> dict:
+    """The policy version as the beheerder reads it: bands per soort, thresholds per period."""
+    from .engine import PROCEDURE_NAMEN
+
+    regels = beleidsregels(beleid)
+    sets = []
+    for s in regels.banden:
+        rijen = []
+        for i, band in enumerate(s.banden):
+            tot = s.banden[i + 1].vanaf if i + 1 < len(s.banden) else None
+            rijen.append({"vanaf": band.vanaf, "tot": tot, "procedure": PROCEDURE_NAMEN[band.procedure],
+                          "altijd_regionaal": band.altijd_regionaal})
+        sets.append({"soort": s.soort, "categorieen": sorted(s.werk_categorieen), "regel": s.regel, "bron": s.bron,
+                     "rijen": rijen})
+    return {"regels": regels, "banden": sets, "eu_drempels": regels.eu_drempels,
+            "bibob_branches": sorted(regels.bibob_branches),
+            "bibob_risicocategorieen": sorted(regels.bibob_risicocategorieen),
+            "percelen_aandeel_pct": regels.percelen_max_aandeel * 100}
+
+
+VELD_NAMEN = {
+    "melding_vanaf": "Inkoopmelding vanaf", "uitnodigen_enkelvoudig": "Enkelvoudig: offertes",
+    "uitnodigen_meervoudig_min": "Meervoudig: minimaal", "uitnodigen_meervoudig_max": "Meervoudig: maximaal",
+    "min_regionaal_meervoudig": "Meervoudig: regionaal", "sroi_vanaf": "SROI vanaf", "sroi_percentage": "SROI-percentage",
+    "sroi_percentage_verlaagd": "Verlaagd SROI-percentage",
+    "sroi_verlaagd_arbeidsaandeel_onder": "Verlaagd bij arbeidsaandeel onder", "bibob_branches": "Bibob-branches",
+    "bibob_vanaf": "Bibob vanaf", "bibob_risicocategorieen": "Bibob-risicocategorieën",
+    "percelen_max_leveringen_diensten": "Percelenregeling leveringen/diensten",
+    "percelen_max_werken": "Percelenregeling werken", "percelen_max_aandeel": "Percelenregeling aandeel",
+    "percelen_selectie": "Percelenregeling volgorde", "tenderboard_vanaf": "Tenderboard vanaf",
+    "gouden_aanbesteding_vanaf": "Gouden Aanbesteding vanaf", "drempel_marge_pct": "Waarschuwingsmarge",
+    "splitsing_venster_maanden": "Splitsingsvenster", "eu_drempels": "EU-drempels", "banden": "Procedurebanden",
+}
+
+
+def beleid_verschillen(versie: Beleid, *, organisatie) -> tuple[Beleid | None, list[str]]:
+    """The version this one follows (the previous one that applied to `organisatie`) and what changed."""
+    vorige = (_met_details(Beleid.objects.filter(Q(organisatie=organisatie) | Q(organisatie__isnull=True)))
+              .filter(Q(geldig_vanaf__lt=versie.geldig_vanaf)
+                      | Q(geldig_vanaf=versie.geldig_vanaf, aangemaakt_op__lt=versie.aangemaakt_op))
+              .exclude(pk=versie.pk).first())
+    if vorige is None:
+        return None, []
+    nu, toen = beleidsregels(versie).als_dict(), beleidsregels(vorige).als_dict()
+    from .engine import Beleidsregels
+
+    # Compare through the engine's normal form, so that 10 and 10.00 are the same value.
+    nu = Beleidsregels.uit_dict(nu).als_dict()
+    toen = Beleidsregels.uit_dict(toen).als_dict()
+    anders = []
+    for sleutel, naam in VELD_NAMEN.items():
+        if nu.get(sleutel) != toen.get(sleutel):
+            anders.append(naam)
+    return vorige, anders

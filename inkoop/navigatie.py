@@ -10,6 +10,7 @@ MENU = [
     (_("Mijn meldingen"), "meldingen:mijn", "meldingen.bekijk_eigen"),
     (_("Nieuwe melding"), "meldingen:nieuw", "meldingen.aanmaken"),
     (_("Werkvoorraad"), "meldingen:werkvoorraad", "meldingen.behandelen"),
+    (_("Adviezen"), "adviezen:overzicht", "adviezen.overzicht"),
     (_("Contracten"), "contracten:register", "contracten.bekijken"),
     (_("Trajecten"), "contracten:trajecten", "contracten.bekijken"),
     (_("Inkoopkalender"), "contracten:kalender", "contracten.bekijken"),
