@@ -103,7 +103,8 @@ class PercelenField(forms.CharField):
             raise forms.ValidationError(fouten)
         if len(bedragen) == 1:
             raise forms.ValidationError("Percelen: noem ten minste twee percelen, of laat dit veld leeg.")
-        return bedragen
+        # Stored as decimal strings in a JSONField (exact, no float).
+        return [str(b) for b in bedragen]
 
 
 class MeerdereBestandenInvoer(forms.ClearableFileInput):
@@ -311,7 +312,8 @@ class StatusForm(forms.Form):
 
 
 class ToewijzenForm(forms.Form):
-    inkoper = forms.ModelChoiceField(queryset=None, label=_("Inkoper"), empty_label=None)
+    inkoper = forms.ModelChoiceField(queryset=None, label=_("Inkoper"), empty_label=None,
+                                     widget=forms.Select(attrs={"class": "form-select"}))
 
     def __init__(self, *args, organisatie, **kwargs):
         super().__init__(*args, **kwargs)
@@ -332,4 +334,5 @@ class AntwoordForm(forms.Form):
 
 
 class BijlagenForm(forms.Form):
-    bijlagen = BijlagenField(label=_("Bijlagen toevoegen"))
+    bijlagen = BijlagenField(label=_("Bijlagen toevoegen"), widget=MeerdereBestandenInvoer(attrs={
+        "class": "form-control", "accept": ".pdf,.docx,.xlsx,.odt,.ods,.png,.jpg,.jpeg,.txt,.csv"}))

@@ -138,7 +138,8 @@ class Inkoopmelding(OrganisatieModel):
     ingediend_op = models.DateTimeField(_("ingediend op"), null=True, blank=True, db_index=True)
     # Not auto_now_add: the demo and imports of older meldingen set the real date.
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
-    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    # Set by the services on every write (not auto_now, so that the demo can set history).
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), default=timezone.now)
     # Who saved last: the conflict message names them.
     gewijzigd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                        blank=True, related_name="+")

@@ -156,7 +156,8 @@ def _tab_filter(tab: str, gebruiker, grens) -> Q:
     ingediend = ~Q(status=Status.CONCEPT)
     return {
         "nieuw": Q(status=Status.INGEDIEND, inkoper__isnull=True),
-        "mijn": Q(inkoper=gebruiker, status__in=OPEN_STATUSSEN[1:]),
+        # Assigned to me and still waiting for the advice: my work on the melding itself.
+        "mijn": Q(inkoper=gebruiker, status__in=ZONDER_ADVIES),
         "wacht": Q(wacht_op_budgethouder=True, status__in=OPEN_STATUSSEN[1:]),
         "te_laat": Q(status__in=ZONDER_ADVIES, ingediend_op__lt=grens),
         "open": Q(status__in=OPEN_STATUSSEN[1:]),

@@ -175,7 +175,8 @@ def _formulier(request, melding):
     except services.MeldingConflict as conflict:
         data = request.POST.copy()
         data["versie"] = str(conflict.huidige.versie)  # saving again is now a deliberate choice
-        form = MeldingForm(data, instance=conflict.huidige, **kw)
+        # The form gets its own copy: validating writes the posted values onto its instance.
+        form = MeldingForm(data, instance=Inkoopmelding.objects.get(pk=conflict.huidige.pk), **kw)
         form.is_valid()
         return _render_formulier(request, form, conflict.huidige, status=409,
                                  conflict={"tekst": str(conflict), "verschillen": _verschillen(form, conflict.huidige)})
