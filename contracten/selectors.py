@@ -398,7 +398,9 @@ def contractregister(*, gebruiker, organisatie, zoek="", status="", pakket=None,
     if zoek:
         qs = qs.filter(Q(omschrijving__icontains=zoek) | Q(nummer__icontains=zoek) | Q(crediteur__naam__icontains=zoek)
                        | Q(crediteur__nummer=zoek) | Q(leverancier_naam__icontains=zoek))
-    if status == "lopend":
+    if status == "actueel":
+        qs = qs.filter(Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag))
+    elif status == "lopend":
         qs = qs.filter(Q(startdatum__lte=vandaag) & (Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag)))
     elif status == "toekomstig":
         qs = qs.filter(startdatum__gt=vandaag)

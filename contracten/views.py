@@ -87,6 +87,15 @@ def _traject(request, pk, perm="contracten.bekijken") -> Traject:
 # Contract register
 
 
+def _register_form(request):
+    """The filters; without any, the register shows the current contracts (running or to come)."""
+    data = request.GET.copy()
+    data.pop("pagina", None)
+    if not data:
+        data["status"] = "actueel"
+    return RegisterFilterForm(data, organisatie=request.organisatie, afdelingen=_afdelingen(request))
+
+
 def _register_queryset(request, form):
     d = form.cleaned_data if form.is_valid() else {}
     return selectors.contractregister(gebruiker=request.user, organisatie=request.organisatie,
@@ -102,7 +111,7 @@ def _afdelingen(request):
 
 @vereist("contracten.bekijken")
 def register(request):
-    form = RegisterFilterForm(request.GET or None, organisatie=request.organisatie, afdelingen=_afdelingen(request))
+    form = _register_form(request)
     pagina = Paginator(_register_queryset(request, form), PER_PAGINA).get_page(request.GET.get("pagina"))
     zonder_pagina = request.GET.copy()
     zonder_pagina.pop("pagina", None)
@@ -113,7 +122,7 @@ def register(request):
 @vereist("contracten.bekijken")
 @require_GET
 def export(request):
-    form = RegisterFilterForm(request.GET or None, organisatie=request.organisatie, afdelingen=_afdelingen(request))
+    form = _register_form(request)
     inhoud = werkboek("Contracten", REGISTER_KOLOMMEN, register_rijen(_register_queryset(request, form)))
     antwoord = HttpResponse(inhoud, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     antwoord["Content-Disposition"] = f'attachment; filename="contractregister-{timezone.localdate():%Y%m%d}.xlsx"'
