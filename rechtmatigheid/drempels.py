@@ -87,6 +87,9 @@ def drempels_voor(organisatie, peildatum: date) -> Drempels:
         # No EU period for the date (e.g. from 2028, adviesregels L-07): no EU band, no guess.
         "eu_levering_dienst": periode.leveringen_diensten if periode else None,
         "eu_werk": periode.werken if periode else None,
+        # Not (yet) a field of Beleid; read when the adviezen app adds it.
+        "werkdagen_tot_advies": getattr(beleid, "advies_termijn_werkdagen", None),
+        "leverancier_zonder_pakket": getattr(beleid, "beoordelen_vanaf", None),
     }
     return replace(STANDAARD, **{k: v for k, v in waarden.items() if v is not None or k.startswith("eu_")},
                    bron=f"beleid ‘{beleid.naam}’ (geldig vanaf {beleid.geldig_vanaf:%d-%m-%Y})")
