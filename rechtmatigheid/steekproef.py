@@ -44,7 +44,7 @@ class SteekproefFout(ValueError):
     """Raised with a Dutch sentence that says why no sample can be drawn."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a year of a large city holds a million lines
 class Regel:
     """One line of the population; `identiteit` is the import identity (see module docstring)."""
 
