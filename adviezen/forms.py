@@ -149,7 +149,7 @@ class AntwoordForm(forms.Form):
 class BeleidForm(BootstrapMixin, forms.Form):
     """The scalar values of a policy version; thresholds and bands are formsets below."""
 
-    geldig_vanaf = forms.DateField(label=_("Geldig vanaf"), widget=forms.DateInput(attrs={"type": "date"}),
+    geldig_vanaf = forms.DateField(label=_("Geldig vanaf"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                                    help_text=_("Nieuwe adviezen vanaf deze datum gebruiken deze versie; "
                                                "bestaande adviezen blijven ongewijzigd."))
     toelichting = forms.CharField(label=_("Waarom deze wijziging?"), widget=forms.Textarea(attrs={"rows": 2}),
@@ -196,8 +196,9 @@ class BeleidForm(BootstrapMixin, forms.Form):
 
 
 class EuDrempelForm(BootstrapMixin, forms.Form):
-    geldig_vanaf = forms.DateField(label=_("Vanaf"), widget=forms.DateInput(attrs={"type": "date"}))
-    geldig_tot = forms.DateField(label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    geldig_vanaf = forms.DateField(label=_("Vanaf"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    geldig_tot = forms.DateField(label=_("Tot en met"), required=False,
+                                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     leveringen_diensten = BedragField(label=_("Leveringen en diensten"))
     werken = BedragField(label=_("Werken"))
     sociale_diensten = BedragField(label=_("Sociale diensten"))
@@ -212,11 +213,12 @@ class EuDrempelForm(BootstrapMixin, forms.Form):
 
 
 class BandForm(BootstrapMixin, forms.Form):
-    soort = forms.ChoiceField(label=_("Soort"), choices=Procedureband.Soort.choices)
+    # A blank first choice, so that an untouched extra row stays empty (and is skipped).
+    soort = forms.ChoiceField(label=_("Soort"), choices=[("", "—")] + list(Procedureband.Soort.choices))
     werk_categorie = forms.ChoiceField(label=_("Categorie werk"), required=False,
                                        choices=[("", _("alle"))] + list(Procedureband.WerkCategorie.choices))
     vanaf = BedragField(label=_("Vanaf (€)"))
-    procedure = forms.ChoiceField(label=_("Procedure"), choices=Procedure.choices[:3])
+    procedure = forms.ChoiceField(label=_("Procedure"), choices=[("", "—")] + list(Procedure.choices[:3]))
     altijd_regionaal = forms.BooleanField(label=_("Altijd regionaal"), required=False)
 
 
@@ -226,13 +228,19 @@ BandFormSet = formset_factory(BandForm, extra=2, can_delete=True)
 REGELS_PER_BANDENSET = {"levering": "P-10", "dienst": "P-10", "sociale_dienst": "P-10", "werk": "P-11"}
 
 
+def _normaal(d: Decimal) -> Decimal:
+    """20.0000 -> 20, 2.50 -> 2.5 (without the exponent form normalize() gives 1E+1)."""
+    d = d.normalize()
+    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
+
+
 def beleid_initial(gegevens: dict) -> tuple[dict, list[dict], list[dict]]:
     """Initial data for the three forms from the plain policy dict (selectors.beleid_als_dict)."""
     algemeen = {k: v for k, v in gegevens.items() if k not in ("eu_drempels", "banden", "mvoi_themas")}
-    algemeen["percelen_max_aandeel_pct"] = Decimal(str(gegevens["percelen_max_aandeel"])) * 100
+    algemeen["percelen_max_aandeel_pct"] = _normaal(Decimal(str(gegevens["percelen_max_aandeel"])) * 100)
     for k in ("sroi_percentage", "sroi_percentage_verlaagd", "sroi_verlaagd_arbeidsaandeel_onder", "drempel_marge_pct"):
         if algemeen.get(k) is not None:
-            algemeen[k] = Decimal(str(algemeen[k])).normalize()
+            algemeen[k] = _normaal(Decimal(str(algemeen[k])))
     drempels = [{**p} for p in gegevens["eu_drempels"]]
     banden = []
     for s in gegevens["banden"]:

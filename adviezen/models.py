@@ -216,25 +216,20 @@ class Advies(OrganisatieModel):
 
         return reverse("adviezen:advies", kwargs={"pk": self.pk})
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        obj = super().from_db(db, field_names, values)
-        obj._opgeslagen = dict(zip(field_names, values, strict=False))
-        return obj
-
     def save(self, *args, **kwargs):
-        # Safety net under the services: an issued version is immutable (adviesregels.md §1.2, the
-        # advice the budget holder received must stay what it was).
-        opgeslagen = getattr(self, "_opgeslagen", None)
-        if opgeslagen and opgeslagen.get("status") in (self.Status.UITGEBRACHT, self.Status.VERVANGEN):
-            gewijzigd = {f.attname for f in self._meta.concrete_fields
-                         if f.attname in opgeslagen and opgeslagen[f.attname] != getattr(self, f.attname)}
-            verboden = gewijzigd - self.MUTEERBAAR_NA_UITBRENGEN
-            if verboden:
-                raise OnveranderlijkAdvies(
-                    f"Een uitgebracht advies is onveranderlijk; maak een nieuwe versie (gewijzigd: {sorted(verboden)}).")
+        # Safety net under the services: an issued version is immutable (the advice the budget
+        # holder received must stay what it was). One query against the stored row, whatever
+        # this instance remembers.
+        if self.pk and not self._state.adding:
+            namen = [f.attname for f in self._meta.concrete_fields]
+            opgeslagen = Advies.objects.filter(pk=self.pk).values(*namen).first()
+            if opgeslagen and opgeslagen["status"] in (self.Status.UITGEBRACHT, self.Status.VERVANGEN):
+                gewijzigd = {n for n in namen if opgeslagen[n] != getattr(self, n)}
+                verboden = gewijzigd - self.MUTEERBAAR_NA_UITBRENGEN
+                if verboden:
+                    raise OnveranderlijkAdvies(
+                        f"Een uitgebracht advies is onveranderlijk; maak een nieuwe versie (gewijzigd: {sorted(verboden)}).")
         super().save(*args, **kwargs)
-        self._opgeslagen = {f.attname: getattr(self, f.attname) for f in self._meta.concrete_fields}
 
     @property
     def berekende_procedure(self) -> str:
