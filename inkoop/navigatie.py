@@ -20,6 +20,7 @@ MENU = [
     (_("Signalen"), "rechtmatigheid:signalen", "rechtmatigheid.bekijken"),
     (_("Steekproef"), "rechtmatigheid:steekproeven", "rechtmatigheid.bekijken"),
     (_("Jaarverslag"), "jaarverslag:overzicht", "jaarverslag.bekijken"),
+    (_("Dashboard Inkoop"), "jaarverslag:dashboard", "jaarverslag.bekijken"),
     (_("Beleid"), "adviezen:beleid", "adviezen.beleid_beheren"),
     (_("Gebruikers"), "gebruikers", "inkoop.gebruikers_beheren"),
 ]
