@@ -34,7 +34,14 @@ GEPUBLICEERD = {
 
 def _grootboek(org, n=90):
     """A small ledger: crediteuren in every pakket the demo uses, with spend over 2021-2024."""
-    from uitgaven.models import Crediteur, Domein, Inkoopcategorie, Inkooppakket, Jaaromzet, Kostenplaats
+    from uitgaven.models import (
+        Crediteur,
+        Domein,
+        Inkoopcategorie,
+        Inkooppakket,
+        Jaaromzet,
+        Kostenplaats,
+    )
 
     domein = Domein.objects.create(organisatie=org, naam="Fysiek Domein")
     kp = Kostenplaats.objects.create(organisatie=org, code="KP1", omschrijving="Wegen", domein=domein)

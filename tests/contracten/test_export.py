@@ -22,7 +22,7 @@ def test_the_export_has_numbers_dates_and_safe_text(client_als, organisatie):
     assert antwoord["Content-Type"].startswith("application/vnd.openxmlformats")
     ws = load_workbook(BytesIO(antwoord.content)).active
     kop = [c.value for c in ws[1]]
-    rij = {k: c for k, c in zip(kop, ws[2], strict=True)}
+    rij = dict(zip(kop, ws[2], strict=True))
     assert rij["Omschrijving"].data_type == "s" and rij["Omschrijving"].value.startswith("=HYPERLINK")
     assert rij["Omschrijving"].quotePrefix
     assert rij["Leverancier"].data_type == "s" and rij["Leverancier"].quotePrefix
