@@ -159,7 +159,8 @@ def _bereken(melding, *, peildatum: date | None = None):
         from dataclasses import replace
 
         samenhang = tuple(Samenhang(s["bron"], s["omschrijving"], s["bedrag"])
-                          for s in samenhangende_inkopen(melding, maanden=regels.splitsing_venster_maanden))
+                          for s in samenhangende_inkopen(melding, maanden=regels.splitsing_venster_maanden,
+                                                         op=peildatum))
         uitkomst = adviseer(replace(feiten, samenhangend=samenhang), regels)
     except (OngeldigeInvoer, OngeldigeRaming) as fout:
         regels_tekst = "; ".join(f"{k}: {' '.join(v)}" for k, v in fout.velden.items())
@@ -477,6 +478,21 @@ def _demo_peildatum(melding) -> date:
     if melding.ingediend_op:
         return timezone.localtime(melding.ingediend_op).date()
     return timezone.localdate()
+
+
+def standaardbeleid_verzekeren() -> Beleid:
+    """The global default policy (organisatie NULL); created from the engine's copy when missing.
+
+    The data migration normally seeds it; this restores it after a `flush`. Idempotent.
+    """
+    from .engine import STANDAARDBELEID
+
+    bestaand = Beleid.objects.filter(organisatie__isnull=True).order_by("geldig_vanaf", "id").first()
+    if bestaand is not None:
+        return bestaand
+    return beleid_versie_opslaan(organisatie=None, gegevens=STANDAARDBELEID,
+                                 geldig_vanaf=date.fromisoformat(STANDAARDBELEID["geldig_vanaf"]),
+                                 toelichting="Standaardbeleid uit adviesregels.md.", door=None)
 
 
 def standaard_gegevens() -> dict:

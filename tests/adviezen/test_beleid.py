@@ -91,3 +91,11 @@ def test_an_inconsistent_policy_is_refused_and_nothing_is_stored(organisatie):
                               toelichting="", door=None)
     assert "overlappen" in str(fout.value)
     assert not Beleid.objects.filter(organisatie=organisatie).exists()
+
+
+@pytest.mark.django_db
+def test_a_flushed_default_policy_is_restored_instead_of_failing():
+    Beleid.objects.filter(organisatie__isnull=True).delete()
+    hersteld = beleid_voor(None)
+    assert hersteld is not None and hersteld.melding_vanaf == 25000
+    assert Beleid.objects.filter(organisatie__isnull=True).count() == 1
