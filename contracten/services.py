@@ -289,6 +289,24 @@ def klacht_vastleggen(*, traject: Traject, **velden) -> Klacht:
     return klacht
 
 
+def klacht_bijwerken(*, klacht: Klacht, **velden) -> Klacht:
+    for k, v in velden.items():
+        setattr(klacht, k, v)
+    if klacht.afgehandeld_op and klacht.afgehandeld_op < klacht.ontvangen_op:
+        raise ValidationError({"afgehandeld_op": ["De klacht kan niet zijn afgehandeld vóór de ontvangst."]})
+    if klacht.afgehandeld_op and klacht.uitkomst == "in_behandeling":
+        raise ValidationError({"uitkomst": ["Een afgehandelde klacht heeft een uitkomst."]})
+    klacht.save()
+    return klacht
+
+
+def bibob_toets_bijwerken(*, toets: BibobToets, **velden) -> BibobToets:
+    for k, v in velden.items():
+        setattr(toets, k, v)
+    toets.save()
+    return toets
+
+
 # --------------------------------------------------------------------------------------------
 # Contracten
 

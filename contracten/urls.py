@@ -34,6 +34,8 @@ urlpatterns = [
     path("trajecten/<int:pk>/mvoi/", views.traject_mvoi, name="traject_mvoi"),
     path("trajecten/<int:pk>/bibob/", views.bibob_toevoegen, name="bibob_toevoegen"),
     path("trajecten/<int:pk>/klachten/", views.klacht_toevoegen, name="klacht_toevoegen"),
+    path("trajecten/<int:pk>/klachten/<int:kpk>/", views.klacht_wijzigen, name="klacht_wijzigen"),
+    path("trajecten/<int:pk>/bibob/<int:bpk>/", views.bibob_wijzigen, name="bibob_wijzigen"),
     path("trajecten/<int:pk>/<slug:soort>/<int:opk>/verwijderen/", views.onderdeel_verwijderen,
          name="onderdeel_verwijderen"),
     # Inkoopkalender

@@ -567,6 +567,42 @@ def klacht_toevoegen(request, pk):
     return _traject_post(request, pk, KlachtForm, actie, "klacht_form", "klachten")
 
 
+@vereist("contracten.beheren")
+def klacht_wijzigen(request, pk, kpk):
+    """Record the handling and outcome of a complaint later on."""
+    traject = _traject(request, pk, "contracten.beheren")
+    klacht = get_object_or_404(Klacht, pk=kpk, traject=traject)
+    return _onderdeel_wijzigen(request, traject, klacht, KlachtForm, "klachten", "De klacht is bijgewerkt.",
+                               "Klacht bijwerken")
+
+
+@vereist("contracten.beheren")
+def bibob_wijzigen(request, pk, bpk):
+    """Record the outcome of a Bibob screening (and an advice asked from the LBB) later on."""
+    traject = _traject(request, pk, "contracten.beheren")
+    toets = get_object_or_404(BibobToets, pk=bpk, traject=traject)
+    return _onderdeel_wijzigen(request, traject, toets, BibobForm, "bibob", "De Bibob-toets is bijgewerkt.",
+                               "Bibob-toets bijwerken")
+
+
+def _onderdeel_wijzigen(request, traject, obj, formklasse, sectie, tekst, titel):
+    form = formklasse(request.POST or None, instance=obj)
+    if request.method == "POST" and form.is_valid():
+        velden = form.cleaned_data
+        try:
+            if isinstance(obj, Klacht):
+                services.klacht_bijwerken(klacht=obj, **velden)
+            else:
+                services.bibob_toets_bijwerken(toets=obj, **velden)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, tekst)
+            return redirect(reverse("contracten:traject", kwargs={"pk": traject.pk}) + f"#{sectie}")
+    return render(request, "contracten/onderdeel_form.html", {"traject": traject, "form": form, "titel": titel,
+                                                              "sectie": sectie})
+
+
 ONDERDELEN = {"perceel": (Perceel, "percelen"), "uitnodiging": (Uitnodiging, "uitnodigingen"),
               "inschrijving": (Inschrijving, "inschrijvingen"), "bibob": (BibobToets, "bibob"),
               "klacht": (Klacht, "klachten")}

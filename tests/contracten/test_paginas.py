@@ -199,3 +199,19 @@ def test_a_traject_from_a_melding_moves_the_melding_along(inkoper_client, organi
     melding.refresh_from_db()
     assert melding.status == "gegund"
 
+
+
+def test_a_complaint_gets_its_outcome_later(inkoper_client, organisatie):
+    from contracten.models import Klacht
+
+    t = f.traject(organisatie)
+    k = Klacht.objects.create(organisatie=organisatie, traject=t, ontvangen_op=date(2024, 5, 1), soort="gunning",
+                              omschrijving="Bezwaar tegen de beoordeling")
+    url = reverse("contracten:klacht_wijzigen", args=[t.pk, k.pk])
+    data = {"ontvangen_op": "2024-05-01", "soort": "gunning", "ingediend_bij": "Twents klachtenmeldpunt",
+            "omschrijving": "Bezwaar tegen de beoordeling", "uitkomst": "in_behandeling", "afgehandeld_op": "2024-06-01"}
+    assert "heeft een uitkomst" in inkoper_client.post(url, data).content.decode()
+    data["uitkomst"] = "ongegrond"
+    assert inkoper_client.post(url, data).status_code == 302
+    k.refresh_from_db()
+    assert (k.uitkomst, k.afgehandeld_op) == ("ongegrond", date(2024, 6, 1))

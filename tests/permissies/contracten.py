@@ -86,6 +86,24 @@ def uitnodiging_verwijderen_kw(org, user):
     return {"pk": t.pk, "soort": "uitnodiging", "opk": u.pk}
 
 
+def klacht_kw(org, user):
+    from contracten.models import Klacht
+
+    t = _traject(org, user)
+    k = Klacht.objects.create(organisatie=org, traject=t, ontvangen_op=date(2024, 5, 1), soort="procedure",
+                              omschrijving="Weging onduidelijk")
+    return {"pk": t.pk, "kpk": k.pk}
+
+
+def bibob_kw(org, user):
+    from contracten.models import BibobToets
+
+    t = _traject(org, user)
+    b = BibobToets.objects.create(organisatie=org, traject=t, betrokkene="Wegenbouw B.V.", branche="bouw",
+                                  uitgevoerd_op=date(2024, 5, 1))
+    return {"pk": t.pk, "bpk": b.pk}
+
+
 def werkpakt_kw(org, user):
     from contracten.models import WerkpaktKeurmerkhouder
 
@@ -125,6 +143,8 @@ VERWACHTINGEN = {
     "contracten:traject_mvoi": Verwachting(INKOPER, kwargs=traject_kw),
     "contracten:bibob_toevoegen": _post(INKOPER, traject_kw),
     "contracten:klacht_toevoegen": _post(INKOPER, traject_kw),
+    "contracten:klacht_wijzigen": Verwachting(INKOPER, kwargs=klacht_kw),
+    "contracten:bibob_wijzigen": Verwachting(INKOPER, kwargs=bibob_kw),
     "contracten:onderdeel_verwijderen": _post(INKOPER, uitnodiging_verwijderen_kw),
     "contracten:kalender": Verwachting(LEZERS),
     "contracten:kalender_maand": Verwachting(LEZERS),
