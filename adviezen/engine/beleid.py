@@ -189,6 +189,8 @@ class Beleidsregels:
     _banden_index: dict = field(default=None, compare=False, repr=False, hash=False)
     _drempel_cache: dict = field(default=None, compare=False, repr=False, hash=False)
     _mvoi_codes: tuple = field(default=(), compare=False, repr=False, hash=False)
+    # Sentences of the motivering that depend on this policy only (adviezen.engine.regels._vast).
+    _cache: dict = field(default=None, compare=False, repr=False, hash=False)
 
     def __post_init__(self):
         # Lookup table (soort, werk_categorie) -> Bandenset, built once per policy (the batch
@@ -200,6 +202,7 @@ class Beleidsregels:
         object.__setattr__(self, "_banden_index", index)
         object.__setattr__(self, "_drempel_cache", {})
         object.__setattr__(self, "_mvoi_codes", tuple(t.code for t in self.mvoi_themas))
+        object.__setattr__(self, "_cache", {})
 
     def drempels_op(self, dag: date) -> EuDrempels | None:
         """L-07: the period that holds `dag`, or None. Never the last known period as a fallback."""

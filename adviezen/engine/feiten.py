@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from .beleid import WERK_CATEGORIEEN
 
@@ -64,9 +65,14 @@ class Feiten:
     samenhangend: tuple[Samenhang, ...] = ()
 
 
+@lru_cache(maxsize=1024)
 def normaliseer_branche(tekst: str) -> str:
     """`Openbare orde` -> `openbare_orde`, `ICT` -> `ict`, `beveiliging/veiligheid` stays one code."""
     return re.sub(r"[\s\-]+", "_", tekst.strip().lower())
+
+
+def _klein(s: str) -> str:
+    return s.strip().lower()
 
 
 def _bedrag(waarde, sleutel: str, fouten: dict) -> Decimal | None:
@@ -133,6 +139,8 @@ def _ja_nee(waarde, sleutel: str, standaard: bool, fouten: dict) -> bool:
 
 
 def _keuze(waarde, sleutel: str, opties, fouten: dict, normaal=str.strip) -> str | None:
+    if waarde in opties:  # the usual case: an exact code (strings only; a list is never "in" a tuple of str)
+        return waarde
     if waarde is None or waarde == "":
         return None
     if not isinstance(waarde, str):
@@ -145,7 +153,21 @@ def _keuze(waarde, sleutel: str, opties, fouten: dict, normaal=str.strip) -> str
     return w
 
 
+@lru_cache(maxsize=8192)
+def _iso_datum(waarde: str) -> date | None:
+    if not _ISO_DATUM.match(waarde):
+        return None
+    try:
+        return date.fromisoformat(waarde)
+    except ValueError:
+        return None
+
+
 def _datum(waarde, fouten: dict) -> date | None:
+    if type(waarde) is str:
+        dag = _iso_datum(waarde)
+        if dag is not None:
+            return dag
     if waarde is None or waarde == "":
         fouten.setdefault("datum", []).append(
             "Vul de geplande datum van publicatie of start van de procedure in (JJJJ-MM-DD).")
@@ -170,7 +192,7 @@ def feiten_uit_dict(d) -> Feiten:
         fouten["soort"] = ["Vul de soort opdracht in: " + ", ".join(SOORTEN) + "."]
         soort = None
     else:
-        soort = _keuze(soort, "soort", SOORTEN, fouten, normaal=lambda s: s.strip().lower())
+        soort = _keuze(soort, "soort", SOORTEN, fouten, normaal=_klein)
     datum = _datum(d.get("datum"), fouten)
 
     waarde_totaal = _bedrag(d.get("waarde_totaal"), "waarde_totaal", fouten)
@@ -205,7 +227,7 @@ def feiten_uit_dict(d) -> Feiten:
         # Not given: a price per year without a total means periodiek; otherwise a total price.
         prijsvorm = "periodiek" if waarde_per_jaar is not None and waarde_totaal is None else "totaal"
     else:
-        prijsvorm = _keuze(prijsvorm, "prijsvorm", PRIJSVORMEN, fouten, normaal=lambda s: s.strip().lower())
+        prijsvorm = _keuze(prijsvorm, "prijsvorm", PRIJSVORMEN, fouten, normaal=_klein)
 
     if not percelen and ruwe_percelen in (None, []) and "percelen" not in fouten:
         if prijsvorm == "totaal" and waarde_totaal is None and "waarde_totaal" not in fouten:
@@ -219,7 +241,7 @@ def feiten_uit_dict(d) -> Feiten:
                     "Vul de looptijd in maanden in, of zet onbepaalde_looptijd op true.")
 
     werk_categorie = _keuze(d.get("werk_categorie"), "werk_categorie", WERK_CATEGORIEEN, fouten,
-                            normaal=lambda s: s.strip().lower())
+                            normaal=_klein)
     branche = d.get("branche")
     if branche is not None and not isinstance(branche, str):
         fouten.setdefault("branche", []).append("Moet een tekst zijn, bijvoorbeeld ‘bouw’ of ‘ict’.")
@@ -230,7 +252,7 @@ def feiten_uit_dict(d) -> Feiten:
     if isinstance(gegadigden, str) and gegadigden.strip().lower() in ("één", "1"):
         gegadigden = "een"
     gegadigden = _keuze(gegadigden, "serieuze_gegadigden", GEGADIGDEN, fouten,
-                        normaal=lambda s: s.strip().lower())
+                        normaal=_klein)
 
     arbeid = d.get("arbeidsaandeel_pct")
     arbeidsaandeel = _bedrag(arbeid, "arbeidsaandeel_pct", fouten) if arbeid is not None else None

@@ -165,8 +165,8 @@ class Uitkomst:
             f'"sroi_percentage":{_getal_js(self.sroi_percentage)},'
             f'"bibob":{_JSON[self.bibob]},'
             f'"percelen":{percelen},'
-            f'"motivering":[{",".join([_MOTIVERING_JS % (_js(m[0]), _js(m[1])) for m in self.motivering])}],'
-            f'"waarschuwingen":[{",".join([_MOTIVERING_JS % (_js(m[0]), _js(m[1])) for m in self.waarschuwingen])}],'
+            f'"motivering":[{",".join([_motivering_js(m) for m in self.motivering])}],'
+            f'"waarschuwingen":[{",".join([_motivering_js(m) for m in self.waarschuwingen])}],'
             f'"sroi_bedrag":{_geld_js(self.sroi_bedrag)},'
             f'"percelen_overwegen":{_JSON[self.percelen_overwegen]},'
             f'"mvoi_themas":{_lijst_js(self.mvoi_themas)},'
@@ -181,6 +181,15 @@ class Uitkomst:
 _JSON = {True: "true", False: "false", None: "null"}
 _MOTIVERING_JS = '{"regel":%s,"tekst":%s}'
 _js = encode_basestring_ascii
+# JSON text of the policy-constant sentences (filled by _vast), bounded.
+_MOTIVERING_JSON: dict = {}
+
+
+def _motivering_js(m) -> str:
+    js = _MOTIVERING_JSON.get(m)
+    if js is None:
+        js = _MOTIVERING_JS % (_js(m[0]), _js(m[1]))
+    return js
 
 
 def _int(w) -> str:
@@ -192,7 +201,9 @@ def _geld_js(d) -> str:
 
 
 def _getal_js(d) -> str:
-    return json.dumps(getal(d))
+    if d is None:
+        return "null"
+    return str(int(d)) if d == d.to_integral_value() else json.dumps(float(d))
 
 
 @lru_cache(maxsize=64)
@@ -234,43 +245,60 @@ def _procedure_voor(beleid: Beleidsregels, soort: str, werk_categorie, waarde: D
     return nationale_band(beleid, soort, werk_categorie, waarde)[1].procedure
 
 
+def _vast(beleid: Beleidsregels, sleutel, regel: str, maak) -> Motivering:
+    """A sentence that depends on the policy (and the key) only: built once per policy and reused.
+
+    The batch command advises 20.000 cases per second; most lines of the motivering are the same
+    for every case in a band, so they are made once, with their JSON text (see Uitkomst.als_json).
+    """
+    cache = beleid._cache
+    m = cache.get(sleutel)
+    if m is None:
+        m = cache[sleutel] = Motivering(regel, maak())
+        if len(_MOTIVERING_JSON) < 20000:
+            _MOTIVERING_JSON[m] = _MOTIVERING_JS % (_js(m[0]), _js(m[1]))
+    return m
+
+
 def adviseer(feiten: Feiten, beleid: Beleidsregels) -> Uitkomst:
     """The procedure advice for `feiten` under `beleid` (adviesregels.md §3)."""
-    motivering: list[Motivering] = []
     waarschuwingen: list[Motivering] = []
+    soort = feiten.soort
 
-    r = raming(soort=feiten.soort, prijsvorm=feiten.prijsvorm, waarde_totaal=feiten.waarde_totaal,
+    r = raming(soort=soort, prijsvorm=feiten.prijsvorm, waarde_totaal=feiten.waarde_totaal,
                waarde_opties=feiten.waarde_opties, waarde_per_jaar=feiten.waarde_per_jaar,
                looptijd_maanden=feiten.looptijd_maanden,
                opties_verlenging_maanden=feiten.opties_verlenging_maanden,
                onbepaalde_looptijd=feiten.onbepaalde_looptijd, percelen=feiten.percelen)
     waarde = r.waarde
-    motivering.extend(r.motivering)
+    motivering: list[Motivering] = list(r.motivering)
     if feiten.percelen and feiten.waarde_totaal is not None and feiten.waarde_totaal != waarde:
         waarschuwingen.append(Motivering("L-24", f"De opgegeven totale waarde ({_euro(feiten.waarde_totaal)}) "
                                                  f"wijkt af van de som van de percelen ({_euro(waarde)}); "
                                                  "de som van de percelen is aangehouden."))
 
-    if feiten.soort == "verkoop_grond":
+    if soort == "verkoop_grond":
         return _didam(feiten, beleid, r, motivering, waarschuwingen)
 
     # Step 1: the EU threshold in force on the reference date (L-06, L-07).
-    periode = beleid.drempels_op(feiten.datum)
+    dag = feiten.datum
+    periode = beleid.drempels_op(dag)
     if periode is None:
-        raise DrempelsOnbekend(feiten.datum)
-    drempel = periode.voor_soort(feiten.soort)
-    regel_drempel = "L-03" if feiten.soort == "sociale_dienst" else periode.regel
-    motivering.append(Motivering(regel_drempel, (
-        f"EU-drempel voor {SOORT_NAMEN[feiten.soort]} op de peildatum {datum_nl(feiten.datum)}: "
-        f"{_euro(drempel)} ({periode.omschrijving}).")))
+        raise DrempelsOnbekend(dag)
+    drempel = periode.voor_soort(soort)
+    motivering.append(_vast(beleid, ("drempel", soort, dag), "L-03" if soort == "sociale_dienst" else periode.regel,
+                            lambda: f"EU-drempel voor {SOORT_NAMEN[soort]} op de peildatum {datum_nl(dag)}: "
+                                    f"{_euro(drempel)} ({periode.omschrijving})."))
 
     # Step 2: melding (P-01).
     melding_verplicht = waarde >= beleid.melding_vanaf
     if melding_verplicht:
-        motivering.append(Motivering("P-01", f"Vanaf {_euro(beleid.melding_vanaf)} is een inkoopmelding verplicht."))
+        motivering.append(_vast(beleid, "melding-ja", "P-01", lambda: (
+            f"Vanaf {_euro(beleid.melding_vanaf)} is een inkoopmelding verplicht.")))
     else:
-        motivering.append(Motivering("P-01", f"Onder de meldgrens van {_euro(beleid.melding_vanaf)}: geen "
-                                             "inkoopmelding nodig; de budgethouder koopt zelf in."))
+        motivering.append(_vast(beleid, "melding-nee", "P-01", lambda: (
+            f"Onder de meldgrens van {_euro(beleid.melding_vanaf)}: geen inkoopmelding nodig; de budgethouder "
+            "koopt zelf in.")))
 
     # Step 3: procedure.
     europees = waarde >= drempel
@@ -278,65 +306,69 @@ def adviseer(feiten: Feiten, beleid: Beleidsregels) -> Uitkomst:
     min_regionaal = 0
     perceel_adviezen = None
     if europees:
-        if feiten.soort == "sociale_dienst":
+        if soort == "sociale_dienst":
             procedure = "europees_sociaal_verlicht"
-            motivering.append(Motivering("L-30", (
-                f"{_euro(waarde)} bereikt de drempel voor sociale en andere specifieke diensten: verlicht "
-                "Europees regime (aankondiging en gunningsbekendmaking, procedure verder vrij; Aw art. 2.38-2.39).")))
+            motivering.append(_vast(beleid, ("L-30", drempel), "L-30", lambda: (
+                f"De waarde bereikt de drempel van {_euro(drempel)} voor sociale en andere specifieke diensten: "
+                "verlicht Europees regime (aankondiging en gunningsbekendmaking, procedure verder vrij; "
+                "Aw art. 2.38-2.39).")))
         else:
             procedure = "europees_openbaar"
-            motivering.append(Motivering("L-05", (
-                f"{_euro(waarde)} bereikt de EU-drempel van {_euro(drempel)}: Europese aanbesteding verplicht, "
+            motivering.append(_vast(beleid, ("L-05", drempel), "L-05", lambda: (
+                f"De waarde bereikt de EU-drempel van {_euro(drempel)}: Europese aanbesteding verplicht, "
                 "standaard openbaar (andere Europese procedures alleen met motivering).")))
         if feiten.percelen:
             perceel_adviezen = _percelenregeling(feiten, beleid, waarde, procedure, motivering)
     else:
-        bandenset, band, volgende = nationale_band(beleid, feiten.soort, feiten.werk_categorie, waarde)
+        bandenset, band, volgende = nationale_band(beleid, soort, feiten.werk_categorie, waarde)
         procedure = band.procedure
-        if feiten.soort == "sociale_dienst":
-            motivering.append(Motivering("L-30", (
+        if soort == "sociale_dienst":
+            motivering.append(_vast(beleid, ("L-30-onder", drempel), "L-30", lambda: (
                 f"Sociale dienst onder {_euro(drempel)}: de gewone EU-drempel voor diensten geldt niet; "
                 "de bandbreedtes voor diensten bepalen de procedure.")))
-        motivering.append(Motivering(bandenset.regel, _band_tekst(feiten, bandenset, band, volgende, drempel)))
+        motivering.append(_vast(beleid, ("band", id(bandenset), soort, band.vanaf, drempel), bandenset.regel,
+                                lambda: _band_tekst(feiten, bandenset, band, volgende, drempel)))
         if procedure == "enkelvoudig_onderhands":
             uit_min = uit_max = beleid.uitnodigen_enkelvoudig
-            motivering.append(Motivering("P-20", (
+            motivering.append(_vast(beleid, "enkelvoudig", "P-20", lambda: (
                 f"Vraag {beleid.uitnodigen_enkelvoudig} offerte aan, bij voorkeur bij een lokale ondernemer.")))
         elif procedure == "meervoudig_onderhands":
             uit_min, uit_max = beleid.uitnodigen_meervoudig_min, beleid.uitnodigen_meervoudig_max
-            motivering.append(Motivering("P-20", (
+            motivering.append(_vast(beleid, "meervoudig", "P-20", lambda: (
                 f"Nodig {uit_min} tot {uit_max} ondernemers uit (Gids Proportionaliteit 3.4B).")))
             if band.altijd_regionaal:
                 min_regionaal = beleid.min_regionaal_meervoudig
-                motivering.append(Motivering("P-12", (
-                    f"Civiel- en cultuurtechnisch werk onder {_euro(volgende or drempel)}: altijd minimaal "
-                    f"{min_regionaal} regionale ondernemers uitnodigen.")))
+                grens = volgende or drempel
+                motivering.append(_vast(beleid, ("altijd-regionaal", grens), "P-12", lambda: (
+                    f"Civiel- en cultuurtechnisch werk onder {_euro(grens)}: altijd minimaal "
+                    f"{beleid.min_regionaal_meervoudig} regionale ondernemers uitnodigen.")))
             elif feiten.regionale_markt_beschikbaar:
                 min_regionaal = beleid.min_regionaal_meervoudig
-                motivering.append(Motivering("P-21", (
-                    f"Minimaal {min_regionaal} lokale of regionale ondernemers, bij voorkeur met Werkpakt-keurmerk.")))
+                motivering.append(_vast(beleid, "regionaal-ja", "P-21", lambda: (
+                    f"Minimaal {beleid.min_regionaal_meervoudig} lokale of regionale ondernemers, bij voorkeur "
+                    "met Werkpakt-keurmerk.")))
             else:
-                motivering.append(Motivering("P-21", (
+                motivering.append(_vast(beleid, "regionaal-nee", "P-21", lambda: (
                     "Geen geschikte lokale of regionale ondernemers beschikbaar: geen regionale eis.")))
         else:
-            motivering.append(Motivering("P-20", "Openbare aankondiging (ARW 2016): niemand wordt uitgenodigd."))
+            motivering.append(_vast(beleid, "openbaar", "P-20", lambda: (
+                "Openbare aankondiging (ARW 2016): niemand wordt uitgenodigd.")))
         if feiten.percelen:
             perceel_adviezen = tuple(PerceelAdvies(i, w, procedure, False)
                                      for i, w in enumerate(feiten.percelen, start=1))
-            motivering.append(Motivering("L-24", (
+            motivering.append(_vast(beleid, ("percelen-samen", procedure), "L-24", lambda: (
                 f"Alle percelen samen bepalen de procedure: elk perceel {PROCEDURE_NAMEN[procedure]}.")))
-        marge = drempel * (HONDERD - beleid.drempel_marge_pct) / HONDERD
-        if waarde >= marge:
-            waarschuwingen.append(Motivering("L-26", (
+        if waarde >= periode_marge(beleid, drempel):
+            waarschuwingen.append(_vast(beleid, ("marge", drempel), "L-26", lambda: (
                 f"Dicht onder de EU-drempel van {_euro(drempel)}: raam zorgvuldig (opties, verlengingen, "
                 "samenhangende opdrachten) en leg de raming vast.")))
         if feiten.grensoverschrijdend_belang:
-            waarschuwingen.append(Motivering("L-05", (
+            waarschuwingen.append(_vast(beleid, "grensoverschrijdend", "L-05", lambda: (
                 "Duidelijk grensoverschrijdend belang: ook onder de drempel gelden de Europese beginselen; "
                 "maak de opdracht passend bekend.")))
 
     # Step 5: SROI (P-30).
-    sroi_verplicht = waarde >= beleid.sroi_vanaf and feiten.soort in beleid.sroi_soorten
+    sroi_verplicht = waarde >= beleid.sroi_vanaf and soort in beleid.sroi_soorten
     sroi_pct = sroi_bedrag = None
     if sroi_verplicht:
         sroi_pct = beleid.sroi_percentage
@@ -350,11 +382,12 @@ def adviseer(feiten: Feiten, beleid: Beleidsregels) -> Uitkomst:
                      f"{_pct(beleid.sroi_verlaagd_arbeidsaandeel_onder)} ligt")
         sroi_bedrag = (waarde * sroi_pct / HONDERD).quantize(CENT, rounding=ROUND_HALF_UP)
         tekst += f" (indicatief {_euro(sroi_bedrag)})."
-        if feiten.soort in beleid.sroi_maatwerk_soorten:
+        if soort in beleid.sroi_maatwerk_soorten:
             tekst += " Bij werken bepaalt Inkoop per opdracht de invulling."
         motivering.append(Motivering("P-30", tekst))
     else:
-        motivering.append(Motivering("P-30", f"Onder {_euro(beleid.sroi_vanaf)}: geen SROI-verplichting."))
+        motivering.append(_vast(beleid, "sroi-nee", "P-30", lambda: (
+            f"Onder {_euro(beleid.sroi_vanaf)}: geen SROI-verplichting.")))
 
     # Step 6: Bibob (P-40).
     bibob = _bibob(feiten, beleid, waarde, melding_verplicht, motivering, waarschuwingen)
@@ -363,29 +396,40 @@ def adviseer(feiten: Feiten, beleid: Beleidsregels) -> Uitkomst:
     themas = _mvoi(feiten, beleid, sroi_verplicht, motivering)
     percelen_overwegen = not feiten.percelen and procedure != "enkelvoudig_onderhands"
     if feiten.percelen:
-        motivering.append(Motivering("L-26", f"De opdracht is verdeeld in {len(feiten.percelen)} percelen "
-                                             "(Aw art. 1.5): goed voor de toegang van het mkb."))
+        motivering.append(_vast(beleid, ("verdeeld", len(feiten.percelen)), "L-26", lambda: (
+            f"De opdracht is verdeeld in {len(feiten.percelen)} percelen (Aw art. 1.5): goed voor de toegang van "
+            "het mkb.")))
     elif percelen_overwegen:
-        motivering.append(Motivering("L-26", "Overweeg percelen; motiveer het als de opdracht niet wordt "
-                                             "verdeeld (Aw art. 1.5)."))
+        motivering.append(_vast(beleid, "percelen-overwegen", "L-26", lambda: (
+            "Overweeg percelen; motiveer het als de opdracht niet wordt verdeeld (Aw art. 1.5).")))
     tenderboard = waarde >= (beleid.tenderboard_vanaf if beleid.tenderboard_vanaf is not None else drempel)
     if tenderboard:
-        motivering.append(Motivering("P-60", "Betrek de tenderboard (thematische aanpak)."))
+        motivering.append(_vast(beleid, "tenderboard", "P-60", lambda: "Betrek de tenderboard (thematische aanpak)."))
     gouden = (beleid.gouden_aanbesteding_vanaf is not None and waarde >= beleid.gouden_aanbesteding_vanaf
               and procedure != "enkelvoudig_onderhands")
     if gouden:
-        motivering.append(Motivering("P-61", "Kandidaat voor een Gouden Aanbesteding (MVOI-potentieel)."))
+        motivering.append(_vast(beleid, "gouden", "P-61", lambda: (
+            "Kandidaat voor een Gouden Aanbesteding (MVOI-potentieel).")))
 
     _overige_waarschuwingen(feiten, beleid, waarde, procedure, drempel, periode, waarschuwingen)
 
     return Uitkomst(
-        soort=feiten.soort, datum=feiten.datum, melding_verplicht=melding_verplicht, geraamde_waarde=waarde,
+        soort=soort, datum=dag, melding_verplicht=melding_verplicht, geraamde_waarde=waarde,
         gerekende_maanden=r.gerekende_maanden, eu_drempel=drempel, procedure=procedure, europees=europees,
         uit_te_nodigen_min=uit_min, uit_te_nodigen_max=uit_max, min_regionaal=min_regionaal,
         sroi_verplicht=sroi_verplicht, sroi_percentage=sroi_pct, sroi_bedrag=sroi_bedrag, bibob=bibob,
         percelen=perceel_adviezen, percelen_overwegen=percelen_overwegen, mvoi_themas=themas,
         tenderboard=tenderboard, gouden_aanbesteding=gouden, drempelperiode=periode,
         motivering=tuple(motivering), waarschuwingen=tuple(waarschuwingen), beleid=beleid.naam)
+
+
+def periode_marge(beleid: Beleidsregels, drempel: Decimal) -> Decimal:
+    """The value from which a warning says the estimate is close below the EU threshold."""
+    sleutel = ("marge-grens", drempel)
+    grens = beleid._cache.get(sleutel)
+    if grens is None:
+        grens = beleid._cache[sleutel] = drempel * (HONDERD - beleid.drempel_marge_pct) / HONDERD
+    return grens
 
 
 def _band_tekst(feiten: Feiten, bandenset: Bandenset, band, volgende, drempel: Decimal) -> str:
@@ -452,15 +496,16 @@ def _bibob(feiten, beleid, waarde, melding_verplicht, motivering, waarschuwingen
     in_lijst = branche is not None and branche in beleid.bibob_branches
     bibob = bool(in_lijst and melding_verplicht and waarde >= beleid.bibob_vanaf)
     if bibob:
-        motivering.append(Motivering("P-40", (
+        motivering.append(_vast(beleid, ("bibob-ja", branche), "P-40", lambda: (
             f"Branche ‘{branche}’ is een Bibob-branche: Bibob-toets, vooraf aankondigen in de stukken.")))
     elif in_lijst:
-        motivering.append(Motivering("P-40", (
+        motivering.append(_vast(beleid, ("bibob-onder", branche), "P-40", lambda: (
             f"Branche ‘{branche}’ is een Bibob-branche, maar onder de meldgrens: geen standaard Bibob-toets.")))
     else:
-        motivering.append(Motivering("P-40", f"Branche ‘{branche or 'onbekend'}’: geen Bibob-toets."))
+        motivering.append(_vast(beleid, ("bibob-nee", branche), "P-40", lambda: (
+            f"Branche ‘{branche or 'onbekend'}’: geen Bibob-toets.")))
     if branche and branche in beleid.bibob_risicocategorieen:
-        waarschuwingen.append(Motivering("P-40", (
+        waarschuwingen.append(_vast(beleid, ("bibob-risico", branche), "P-40", lambda: (
             f"‘{branche}’ is een risicocategorie van het Bibob-beleid: overweeg een Bibob-toets vanwege de "
             "gevoeligheid van de opdracht.")))
     return bibob
@@ -470,22 +515,25 @@ def _mvoi(feiten: Feiten, beleid: Beleidsregels, sroi_verplicht: bool, motiverin
     """P-50: the MVOI themes to weigh for every melding (codes; names and suggestions are in the policy)."""
     if not beleid.mvoi_themas:
         return ()
-    tekst = (f"Weeg de {len(beleid.mvoi_themas)} MVOI-thema's af als minimumeis, gunningscriterium of "
-             "contractvoorwaarde (Manifest MVOI).")
-    if feiten.mvoi_themas:
-        aangegeven = set(feiten.mvoi_themas)
-        gekozen = [t.naam for t in beleid.mvoi_themas if t.code in aangegeven]
-        if gekozen:
-            tekst += " Genoemd in de melding: " + ", ".join(gekozen) + "."
-    if sroi_verplicht:
-        tekst += " Social return is verplicht."
-    motivering.append(Motivering("P-50", tekst))
+    aangegeven = tuple(t.naam for t in beleid.mvoi_themas if t.code in feiten.mvoi_themas) \
+        if feiten.mvoi_themas else ()
+
+    def maak():
+        tekst = (f"Weeg de {len(beleid.mvoi_themas)} MVOI-thema's af als minimumeis, gunningscriterium of "
+                 "contractvoorwaarde (Manifest MVOI).")
+        if aangegeven:
+            tekst += " Genoemd in de melding: " + ", ".join(aangegeven) + "."
+        if sroi_verplicht:
+            tekst += " Social return is verplicht."
+        return tekst
+
+    motivering.append(_vast(beleid, ("mvoi", aangegeven, sroi_verplicht), "P-50", maak))
     return beleid._mvoi_codes
 
 
 def _overige_waarschuwingen(feiten, beleid, waarde, procedure, drempel, periode, waarschuwingen):
     if feiten.soort == "sociale_dienst":
-        waarschuwingen.append(Motivering("L-30", (
+        waarschuwingen.append(_vast(beleid, "wmo", "L-30", lambda: (
             "Wmo- en Jeugdwet-routes (subsidie, open house) vallen buiten dit advies; toets eerst of een "
             "aanbesteding de juiste route is.")))
     if feiten.cpv_code:

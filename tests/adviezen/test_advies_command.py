@@ -143,3 +143,22 @@ def test_a_real_process_uses_the_exit_codes_and_never_a_traceback(verse_database
     assert code == code_verwacht
     json.loads(stdout)
     assert "Traceback" not in stderr
+
+
+@pytest.mark.django_db
+def test_a_large_batch_split_over_the_cores_answers_in_the_same_order(monkeypatch):
+    import sys as _sys
+
+    from adviezen.engine import advies_als_tekst, standaardbeleid
+
+    commando = _sys.modules["adviezen.management.commands.advies"] if "adviezen.management.commands.advies" in \
+        _sys.modules else __import__("adviezen.management.commands.advies", fromlist=["x"])
+    monkeypatch.setattr(commando, "PARALLEL_VANAF", 10)
+    invoer = [basis(waarde_totaal=1000 * i, soort=["dienst", "werk", "levering"][i % 3]) for i in range(60)]
+    invoer[17] = basis(soort="fout")
+    code, antwoorden = advies_command(invoer, "--batch")
+    assert code == 2
+    beleid = standaardbeleid()
+    verwacht = [json.loads(advies_als_tekst(i, beleid)[1]) for i in invoer]
+    assert [a.get("procedure") for a in antwoorden] == [v.get("procedure") for v in verwacht]
+    assert [a.get("geraamde_waarde") for a in antwoorden] == [v.get("geraamde_waarde") for v in verwacht]
