@@ -215,13 +215,6 @@ def _vul(totaal: int, items: list[tuple]) -> dict:
     return uit
 
 
-def _kort(naam: str) -> str:
-    """The supplier's name without its legal form: "de Vries Bouw B.V." -> "de Vries Bouw"."""
-    for vorm in (" B.V.", " N.V.", " V.O.F.", " Stichting", " C.V."):
-        naam = naam.replace(vorm, "")
-    return naam.strip()
-
-
 def _dagen_in_jaar(start: date, eind: date | None, jaar: int) -> int:
     a, b = max(start, date(jaar, 1, 1)), min(eind or date(2100, 1, 1), date(jaar, 12, 31))
     return max(0, (b - a).days + 1)
@@ -615,8 +608,8 @@ class _Demo:
                     continue
                 eind = nieuwe[0]["startdatum"] - timedelta(days=1)
                 self.contract_specs.append({"traject": None, "crediteur": c, "leverancier_naam": "",
-                                            "omschrijving": f"{c.inkooppakket.naam} – {_kort(c.naam)} "
-                                                            f"({start.year}-{eind.year})", "pakket": pakket,
+                                            "omschrijving": f"{c.inkooppakket.naam} ({start.year}-{eind.year})",
+                                            "pakket": pakket,
                                             "soort": soort, "startdatum": start, "einddatum": eind, "opties": (0, 0),
                                             "waarde": _euro(round(self._waarde(c, start, eind, 30000), -3))})
                 continue
@@ -628,7 +621,8 @@ class _Demo:
             opties = r.choice([(0, 0), (1, 12), (2, 12)])
             self.contract_specs.append({
                 "traject": None, "crediteur": c, "leverancier_naam": "",
-                "omschrijving": f"{c.inkooppakket.naam} – {_kort(c.naam)}", "pakket": pakket, "soort": soort,
+                "omschrijving": f"{c.inkooppakket.naam} ({'onderhoudscontract' if soort == 'werk' else 'raamovereenkomst'})",
+                "pakket": pakket, "soort": soort,
                 "startdatum": start, "einddatum": eind, "opties": opties, "kalender": True,
                 "waarde": _euro(round(self._waarde(c, start, plus_maanden(eind, opties[0] * opties[1]), 30000), -3))})
 

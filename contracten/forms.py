@@ -362,7 +362,7 @@ class BootstrapMixin:
 
 
 class RegisterFilterForm(BootstrapMixin, forms.Form):
-    STATUSSEN = [("actueel", _("Lopend of nog niet gestart")), ("", _("Alle")), ("lopend", _("Lopend")), ("binnenkort", _("Eindigt of beslissen binnen 12 maanden")),
+    STATUSSEN = [("actueel", _("Actueel")), ("", _("Alle")), ("lopend", _("Lopend")), ("binnenkort", _("Eindigt of beslissen binnen 12 maanden")),
                  ("toekomstig", _("Nog niet gestart")), ("afgelopen", _("Afgelopen"))]
     zoek = forms.CharField(label=_("Zoeken"), required=False,
                            help_text=_("Omschrijving, contractnummer, leverancier of crediteurnummer"))
