@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from inkoop.models import OrganisatieModel
+from inkoop.models import Organisatie, OrganisatieModel
 
 
 class Soort(models.TextChoices):
@@ -149,29 +149,54 @@ class Importrun(OrganisatieModel):
     aantallen = models.JSONField(default=dict)
     fouten = models.JSONField(default=list)
     voortgang = models.PositiveSmallIntegerField(default=0)  # percent, for the progress bar
+    # What the run is doing now ("Facturen controleren"), shown beside the progress bar.
+    stap = models.CharField(max_length=200, blank=True)
     seconden = models.FloatField(null=True, blank=True)
+    overschrijf_classificatie = models.BooleanField(_("classificatie uit het bestand laten winnen"),
+                                                    default=False)
+    # The dry run whose files this run imports (web flow: check first, then import).
+    controle = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
+                                 related_name="imports")
 
     class Meta:
         verbose_name = _("importrun")
         verbose_name_plural = _("importruns")
         ordering = ["-gestart_op"]
 
+    def __str__(self):
+        return f"Importrun {self.pk} ({self.get_status_display()})"
+
+    @property
+    def loopt(self) -> bool:
+        return self.status in (self.Status.WACHTEND, self.Status.BEZIG)
+
 
 class Factuurregel(OrganisatieModel):
-    """One line of the spend ledger; identity: boekjaar, crediteur, factuurnummer, volgnummer."""
+    """One line of the spend ledger; identity: boekjaar, crediteur, factuurnummer, volgnummer.
 
+    Only the import service writes this table, in bulk (docs/adr/0003-grootboek-bulkimport.md):
+    its foreign keys are resolved and checked in SQL by the import itself, so the database
+    carries no per-row FK triggers and no extra indexes; the unique key
+    (organisatie, boekjaar, crediteur, factuurnummer, volgnummer) serves every lookup by year.
+    """
+
+    organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="+",
+                                    db_index=False, db_constraint=False)
     boekjaar = models.PositiveSmallIntegerField(_("boekjaar"))
     boekdatum = models.DateField(_("boekdatum"))
     factuurnummer = models.CharField(_("factuurnummer"), max_length=100)
     # Position among this invoice's lines in the file (1, 2, ...), part of the identity.
     volgnummer = models.PositiveIntegerField(default=1)
-    crediteur = models.ForeignKey(Crediteur, on_delete=models.PROTECT, related_name="factuurregels")
-    kostenplaats = models.ForeignKey(Kostenplaats, on_delete=models.PROTECT, related_name="factuurregels")
+    crediteur = models.ForeignKey(Crediteur, on_delete=models.PROTECT, related_name="factuurregels",
+                                  db_index=False, db_constraint=False)
+    kostenplaats = models.ForeignKey(Kostenplaats, on_delete=models.PROTECT, related_name="factuurregels",
+                                     db_index=False, db_constraint=False)
     grootboekrekening = models.CharField(_("grootboekrekening"), max_length=40, blank=True)
     omschrijving = models.CharField(_("omschrijving"), max_length=500, blank=True)
     bedrag = models.DecimalField(_("bedrag excl. btw"), max_digits=15, decimal_places=2)
-    importrun = models.ForeignKey(Importrun, on_delete=models.SET_NULL, null=True, blank=True,
-                                  related_name="+")
+    # The run that stored the current values of this line (audit: which file, whose upload).
+    importrun = models.ForeignKey(Importrun, on_delete=models.DO_NOTHING, null=True, blank=True,
+                                  related_name="+", db_index=False, db_constraint=False)
 
     class Meta:
         verbose_name = _("factuurregel")
@@ -179,7 +204,9 @@ class Factuurregel(OrganisatieModel):
         constraints = [models.UniqueConstraint(
             fields=["organisatie", "boekjaar", "crediteur", "factuurnummer", "volgnummer"],
             name="uniek_factuurregel")]
-        indexes = [models.Index(fields=["organisatie", "boekjaar"])]
+
+    def __str__(self):
+        return f"{self.boekjaar} {self.factuurnummer}/{self.volgnummer}: {self.bedrag}"
 
 
 class Jaaromzet(OrganisatieModel):

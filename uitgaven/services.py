@@ -1,0 +1,138 @@
+"""Write operations of the uitgaven app (services write, selectors read)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.text import get_valid_filename
+
+from .models import Crediteur, Importrun, Inkooppakket, Regio, RegioKlasse
+
+NL_POSTCODE = re.compile(r"\s*([1-9]\d{3})\s*([A-Za-z]{2})?\s*")
+
+
+def regio_bepalen(*, postcode: str, land: str, plaats: str = "", bereiken) -> str:
+    """The region of an address, as the yearly report groups suppliers (seed §3):
+
+    - a land other than NL: Buitenland;
+    - a Dutch postcode (four digits, optionally two letters) whose four digits fall in a range of
+      the organisation's regio table: that range's name ("Lokaal", "Regio Twente");
+    - any other Dutch postcode: Niet regionaal;
+    - no usable address (no postcode, or not a Dutch one): Onbekend.
+
+    `bereiken` is a list of (postcode_van, postcode_tot, naam).
+    """
+    land = (land or "").strip().upper()
+    if land and land != "NL":
+        return RegioKlasse.BUITENLAND
+    m = NL_POSTCODE.fullmatch(postcode or "")
+    if not m:
+        return RegioKlasse.ONBEKEND
+    cijfers = int(m[1])
+    for van, tot, naam in bereiken:
+        if van <= cijfers <= tot:
+            return naam
+    return RegioKlasse.NIET_REGIONAAL
+
+
+def regio_bijwerken(*, organisatie) -> int:
+    """Derive the region of every crediteur again (after the regio table changed)."""
+    bereiken = list(Regio.objects.filter(organisatie=organisatie).values_list("postcode_van", "postcode_tot",
+                                                                              "naam"))
+    gewijzigd = []
+    for c in Crediteur.objects.filter(organisatie=organisatie).only("pk", "postcode", "land", "plaats", "regio"):
+        regio = regio_bepalen(postcode=c.postcode, land=c.land, plaats=c.plaats, bereiken=bereiken)
+        if regio != c.regio:
+            c.regio = regio
+            gewijzigd.append(c)
+    Crediteur.objects.bulk_update(gewijzigd, ["regio"], batch_size=1000)
+    return len(gewijzigd)
+
+
+@transaction.atomic
+def crediteuren_classificeren(*, organisatie, crediteur_ids, pakket: Inkooppakket | None) -> int:
+    """Link crediteuren to an inkooppakket (or to none: "nog niet beoordeeld").
+
+    The choice is marked as made by hand, so a later import keeps it (interfaces.md §2).
+    """
+    if pakket is not None and pakket.organisatie_id != organisatie.pk:
+        raise ValueError("Inkooppakket van een andere organisatie")
+    return (Crediteur.objects.filter(organisatie=organisatie, pk__in=list(crediteur_ids))
+            .update(inkooppakket=pakket, classificatie_handmatig=True))
+
+
+def pakket_soort_wijzigen(*, pakket: Inkooppakket, soort: str) -> bool:
+    """Set whether spend in a pakket counts as levering, dienst or werk (the band that applies)."""
+    if pakket.soort == soort:
+        return False
+    pakket.soort = soort
+    pakket.save(update_fields=["soort"])
+    return True
+
+
+# -- Import from the web: upload, check (dry run), then import --------------------------------
+
+def _uploadmap(organisatie) -> Path:
+    return Path(settings.MEDIA_ROOT) / "uitgaven" / "import" / str(organisatie.pk) / uuid.uuid4().hex
+
+
+def import_voorbereiden(*, organisatie, door, bestanden, overschrijf_classificatie: bool = False) -> Importrun:
+    """Store uploaded files and queue a dry run of them; returns the (waiting) run."""
+    from .tasks import import_uitvoeren
+
+    map_ = _uploadmap(organisatie)
+    map_.mkdir(parents=True, exist_ok=True)
+    lijst = []
+    for i, f in enumerate(bestanden):
+        naam = Path(f.name).name or f"bestand-{i + 1}"
+        doel = map_ / f"{i + 1:02d}-{get_valid_filename(naam) or 'bestand'}"
+        with open(doel, "wb") as uit:
+            for blok in f.chunks():
+                uit.write(blok)
+        lijst.append({"naam": naam, "pad": str(doel.relative_to(settings.MEDIA_ROOT)), "grootte": f.size})
+    run = Importrun.objects.create(organisatie=organisatie, gestart_door=door, proefrun=True,
+                                   overschrijf_classificatie=overschrijf_classificatie, bestanden=lijst)
+    transaction.on_commit(lambda: import_uitvoeren.delay(run.pk))
+    return run
+
+
+def import_bevestigen(*, controle: Importrun, door) -> Importrun:
+    """Import the files of a successful dry run for real; returns the new (waiting) run."""
+    from .tasks import import_uitvoeren
+
+    if controle.status != Importrun.Status.GECONTROLEERD or not controle.proefrun:
+        raise ValueError("Alleen een geslaagde controle kan worden geïmporteerd.")
+    run = Importrun.objects.create(
+        organisatie=controle.organisatie, gestart_door=door, proefrun=False, controle=controle,
+        overschrijf_classificatie=controle.overschrijf_classificatie,
+        bestanden=[{"naam": b["naam"], "pad": b["pad"], "grootte": b.get("grootte", 0)}
+                   for b in controle.bestanden])
+    transaction.on_commit(lambda: import_uitvoeren.delay(run.pk))
+    return run
+
+
+def import_uitvoeren_service(*, importrun_id: int) -> bool:
+    """Run a queued import (the Celery task calls this). Safe to run twice: only a waiting run
+    is started, and the status change that claims it is a single conditional UPDATE."""
+    from .importeren import uitgaven_importeren
+
+    if not Importrun.objects.filter(pk=importrun_id, status=Importrun.Status.WACHTEND).update(
+            status=Importrun.Status.BEZIG, stap="Gestart"):
+        return False
+    run = Importrun.objects.select_related("organisatie", "gestart_door").get(pk=importrun_id)
+    paden = [(Path(settings.MEDIA_ROOT) / b["pad"], b["naam"]) for b in run.bestanden if b.get("pad")]
+    uitgaven_importeren(organisatie=run.organisatie, paden=paden, door=run.gestart_door, proefrun=run.proefrun,
+                        overschrijf_classificatie=run.overschrijf_classificatie, importrun=run)
+    return True
+
+
+def uploads_opruimen(*, importrun: Importrun) -> None:
+    """Remove the stored upload of a run (after a successful import its checksum stays on record)."""
+    paden = {Path(b["pad"]).parent for b in importrun.bestanden if b.get("pad")}
+    for p in paden:
+        shutil.rmtree(Path(settings.MEDIA_ROOT) / p, ignore_errors=True)

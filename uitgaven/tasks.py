@@ -1,0 +1,9 @@
+from celery import shared_task
+
+from .services import import_uitvoeren_service
+
+
+@shared_task(acks_late=True)
+def import_uitvoeren(importrun_id: int) -> bool:
+    """Run a queued import (dry run or real); thin: the service does the work and is idempotent."""
+    return import_uitvoeren_service(importrun_id=importrun_id)
