@@ -558,6 +558,7 @@ class _Demo:
                         "omschrijving": t.omschrijving + (f" – perceel {deel['nummer']}: {deel['naam']}" if deel["naam"] else ""),
                         "pakket": s["pakket"], "soort": t.soort, "startdatum": start, "einddatum": eind,
                         "opties": s["opties"], "waarde": deel["waarde"]})
+        self._meldingen_koppelen(specs)
         # Related objects were built around unsaved trajecten; bulk_create fills their ids on save.
         bulk_create_with_history(objs, Traject, default_user=self.inkoper, default_date=timezone.now())
         Perceel.objects.bulk_create(percelen)
@@ -570,6 +571,29 @@ class _Demo:
         Uitnodiging.objects.bulk_create(uitnodigingen)
         Inschrijving.objects.bulk_create(inschrijvingen)
         MvoiToepassing.objects.bulk_create(mvoi)
+
+    def _meldingen_koppelen(self, specs):
+        """Link trajecten to the demo meldingen (meldingen.demo ran before) whose workflow is at the
+        matching step: a completed traject to a melding that is afgerond, a running one to one with
+        traject_gestart; same kind, filed before the traject started. Meldingen are not changed."""
+        from meldingen.models import Inkoopmelding
+
+        pools = defaultdict(list)
+        for m in (Inkoopmelding.objects.filter(organisatie=self.org, status__in=["afgerond", "traject_gestart"],
+                                               ingediend_op__isnull=False).order_by("ingediend_op", "pk")):
+            soort = {"sociale_dienst": "dienst"}.get(m.soort, m.soort)
+            pools[(soort, m.status)].append(m)
+        for s in specs:
+            t = s["obj"]
+            if t.verbonden_partij or not t.begeleid_door_inkoop or t.soort == "verkoop" or t.status == "ingetrokken":
+                continue
+            pool = pools[(t.soort, "afgerond" if t.status == "afgerond" else "traject_gestart")]
+            for m in pool:
+                ingediend = timezone.localtime(m.ingediend_op).date()
+                if t.startdatum.year - 1 <= ingediend.year and ingediend <= t.startdatum:
+                    t.melding = m
+                    pool.remove(m)
+                    break
 
     def _mvoi(self, traject, perceel, zonder=False):
         r = self.rng
@@ -675,6 +699,7 @@ class _Demo:
             c = Contract(organisatie=self.org, nummer=self._nummer("C", s["startdatum"].year), omschrijving=s["omschrijving"][:300],
                          crediteur=s["crediteur"], leverancier_naam=s["leverancier_naam"], inkooppakket=pakket,
                          soort=s["soort"], traject=s["traject"], perceel=perceel, afdeling=afdeling, eigenaar=eigenaar,
+                         melding=s["traject"].melding if s["traject"] else None,
                          waarde_totaal=waarde_incl - waarde_opties, waarde_opties=waarde_opties,
                          waarde_per_jaar=_euro(round(float(waarde_incl) / max(1.0, looptijd_mnd / 12), -2)),
                          startdatum=s["startdatum"], einddatum=s["einddatum"], verlengingen_aantal=aantal,
