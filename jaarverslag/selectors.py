@@ -249,15 +249,11 @@ def _code_sleutel(code):
     return (0, int(code), "") if code and code.isdigit() else (1, 0, code or "")
 
 
-def _categorieen(model, organisatie, jaar, totaal, totaal_vorig) -> list[Categorieregel]:
-    rijen = (model.objects.filter(organisatie=organisatie, boekjaar__in=[jaar, jaar - 1])
-             .values("crediteur__inkooppakket__categorie__code", "crediteur__inkooppakket__categorie__naam",
-                     "boekjaar")
-             .annotate(bedrag=Sum("bedrag")).order_by())
+def _categorieen(klassen, jaar, totaal, totaal_vorig) -> list[Categorieregel]:
     bedragen: dict[tuple, dict[int, Decimal]] = {}
-    for r in rijen:
-        sleutel = (r["crediteur__inkooppakket__categorie__code"], r["crediteur__inkooppakket__categorie__naam"])
-        bedragen.setdefault(sleutel, {})[r["boekjaar"]] = r["bedrag"] or NUL
+    for k in klassen:
+        per_jaar = bedragen.setdefault((k.code, k.naam), {})
+        per_jaar[k.boekjaar] = per_jaar.get(k.boekjaar, NUL) + k.bedrag
 
     def regel(code, naam, b_vorig, b_nu):
         return Categorieregel(code=code, naam=naam, vorig_jaar=b_vorig, bedrag=b_nu,
@@ -275,20 +271,47 @@ def _categorieen(model, organisatie, jaar, totaal, totaal_vorig) -> list[Categor
     return regels
 
 
-def _regio_sql(model) -> str:
-    tabel = model._meta.db_table
-    crediteur = Crediteur._meta.db_table
-    # Two levels: first the year total per crediteur (a supplier counts when its total is not
-    # zero; credit notes can cancel out), then per region. |s| >= 0.005 instead of s <> 0 so that
-    # SQLite's float sums count the same as PostgreSQL's exact numerics.
-    return f"""
-        SELECT t.regio, t.boekjaar, SUM(t.s), SUM(CASE WHEN ABS(t.s) >= 0.005 THEN 1 ELSE 0 END)
-        FROM (SELECT c.regio AS regio, j.boekjaar AS boekjaar, SUM(j.bedrag) AS s
-              FROM {tabel} j JOIN {crediteur} c ON c.id = j.crediteur_id
+@dataclass(frozen=True)
+class _Klasse:
+    """Spend of one boekjaar × region × category, and its suppliers with a non-zero total."""
+
+    boekjaar: int
+    regio: str
+    code: str | None
+    naam: str | None
+    bedrag: Decimal
+    leveranciers: int
+
+
+def _klassen(model, organisatie, jaar) -> list[_Klasse]:
+    """One SQL pass for the category and region tables of `jaar` and the year before.
+
+    First the year total per crediteur (a supplier counts when its total is not zero: credit
+    notes can cancel out), then per region and category of that crediteur: a few dozen rows,
+    from which both tables are summed. |s| >= 0.005 instead of s <> 0 so that SQLite's float sums
+    count the same as PostgreSQL's exact numerics.
+    """
+    from uitgaven.models import Inkoopcategorie, Inkooppakket
+
+    sql = f"""
+        SELECT t.boekjaar, c.regio, cat.code, cat.naam, SUM(t.s),
+               SUM(CASE WHEN ABS(t.s) >= 0.005 THEN 1 ELSE 0 END)
+        FROM (SELECT j.crediteur_id AS crediteur_id, j.boekjaar AS boekjaar, SUM(j.bedrag) AS s
+              FROM {model._meta.db_table} j
               WHERE j.organisatie_id = %s AND j.boekjaar IN (%s, %s)
-              GROUP BY j.crediteur_id, c.regio, j.boekjaar) t
-        GROUP BY t.regio, t.boekjaar
+              GROUP BY j.crediteur_id, j.boekjaar) t
+        JOIN {Crediteur._meta.db_table} c ON c.id = t.crediteur_id
+        LEFT JOIN {Inkooppakket._meta.db_table} p ON p.id = c.inkooppakket_id
+        LEFT JOIN {Inkoopcategorie._meta.db_table} cat ON cat.id = p.categorie_id
+        GROUP BY t.boekjaar, c.regio, cat.code, cat.naam
     """  # noqa: S608 - table names come from model metadata, values are parameters
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [organisatie.pk, jaar, jaar - 1])
+        rijen = cursor.fetchall()
+    # A crediteur without a derived region (not yet classified by the import) has no known
+    # address as far as the report can tell.
+    return [_Klasse(boekjaar=int(b), regio=regio or RegioKlasse.ONBEKEND, code=code, naam=naam, bedrag=_cent(som),
+                    leveranciers=int(n or 0)) for b, regio, code, naam, som, n in rijen]
 
 
 def _regionale_namen(organisatie) -> list[str]:
@@ -301,18 +324,12 @@ def _regionale_namen(organisatie) -> list[str]:
     return namen
 
 
-def _regio(model, organisatie, jaar, totaal, totaal_vorig):
-    with connection.cursor() as cursor:
-        cursor.execute(_regio_sql(model), [organisatie.pk, jaar, jaar - 1])
-        rijen = cursor.fetchall()
+def _regio(klassen, organisatie, jaar, totaal, totaal_vorig):
     bedrag: dict[tuple[str, int], Decimal] = {}
     aantal: dict[tuple[str, int], int] = {}
-    for regio, boekjaar, som, leveranciers in rijen:
-        # A crediteur without a derived region (not yet classified by the import) has no known
-        # address as far as the report can tell.
-        naam = regio or RegioKlasse.ONBEKEND
-        bedrag[(naam, boekjaar)] = bedrag.get((naam, boekjaar), NUL) + _cent(som)
-        aantal[(naam, boekjaar)] = aantal.get((naam, boekjaar), 0) + int(leveranciers or 0)
+    for k in klassen:
+        bedrag[(k.regio, k.boekjaar)] = bedrag.get((k.regio, k.boekjaar), NUL) + k.bedrag
+        aantal[(k.regio, k.boekjaar)] = aantal.get((k.regio, k.boekjaar), 0) + k.leveranciers
 
     regionaal = _regionale_namen(organisatie)
     vast = [RegioKlasse.NIET_REGIONAAL.value, RegioKlasse.BUITENLAND.value, RegioKlasse.ONBEKEND.value]
@@ -509,7 +526,8 @@ def jaarverslag_gegevens(*, organisatie, jaar: int, met_prestaties: bool = True)
     volume, per_jaar = _inkoopvolume(model, organisatie, jaar)
     totaal = per_jaar.get(jaar, NUL)
     totaal_vorig = per_jaar.get(jaar - 1, NUL)
-    regio, lokaal_en_regionaal, regionale_namen = _regio(model, organisatie, jaar, totaal, totaal_vorig)
+    klassen = _klassen(model, organisatie, jaar)
+    regio, lokaal_en_regionaal, regionale_namen = _regio(klassen, organisatie, jaar, totaal, totaal_vorig)
     cijfers = _contractcijfers(organisatie, jaar)
     return Jaarverslaggegevens(
         organisatie=organisatie.naam,
@@ -518,7 +536,7 @@ def jaarverslag_gegevens(*, organisatie, jaar: int, met_prestaties: bool = True)
         totaal_vorig_jaar=totaal_vorig,
         inkoopvolume=tuple(volume),
         domeinen=tuple(_domeinen(model, organisatie, jaar, totaal, totaal_vorig)),
-        categorieen=tuple(_categorieen(model, organisatie, jaar, totaal, totaal_vorig)),
+        categorieen=tuple(_categorieen(klassen, jaar, totaal, totaal_vorig)),
         regio=tuple(regio),
         lokaal_en_regionaal=lokaal_en_regionaal,
         regionale_namen=regionale_namen,
