@@ -39,7 +39,8 @@ def _batch(invoer: list, beleid) -> tuple[set, list[str]]:
     global _BELEID
     _BELEID = beleid
     kernen = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    kernen = min(kernen, 8)
+    # ADVIES_WERKERS=1 keeps everything in one process (for measuring, or a machine shared with others).
+    kernen = min(int(os.getenv("ADVIES_WERKERS") or kernen), kernen, 8)
     if len(invoer) < PARALLEL_VANAF or kernen < 2 or "fork" not in multiprocessing.get_all_start_methods():
         codes, tekst = _deel(invoer)
         return codes, [tekst] if tekst else []
