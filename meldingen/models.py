@@ -160,6 +160,7 @@ class Inkoopmelding(OrganisatieModel):
             models.Index(fields=["organisatie", "inkoper", "status"], name="melding_inkoper"),
             models.Index(fields=["organisatie", "budgethouder", "aangemaakt_op"], name="melding_budgethouder"),
             models.Index(fields=["organisatie", "afdeling", "aangemaakt_op"], name="melding_afdeling"),
+            models.Index(fields=["organisatie", "ingediend_op", "id"], name="melding_ingediend"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["organisatie", "sleutel"], name="melding_uniek_formulier"),

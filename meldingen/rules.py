@@ -25,10 +25,12 @@ def is_eigen_of_afdeling(user, obj):
     if obj is None:
         return True
     m = _melding(obj)
-    if m.budgethouder_id == user.pk or m.aangemaakt_door_id == user.pk:
+    if m.budgethouder_id == user.pk:
         return True
+    # Exact, as selectors._eigen_of_afdeling (an index lookup): the afdeling of a melding is
+    # copied from the budget holder's membership when it is created.
     afdeling = (getattr(user, "afdeling", "") or "").strip()
-    return bool(afdeling) and afdeling.casefold() == (m.afdeling or "").strip().casefold()
+    return bool(afdeling) and afdeling == (m.afdeling or "").strip()
 
 
 @rules.predicate

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -84,7 +83,8 @@ def mijn(request):
     zoek = request.GET.get("zoek", "").strip()[:100]
     overzicht = selectors.mijn_meldingen(gebruiker=request.user, organisatie=request.organisatie, groep=groep,
                                          alleen_eigen=alleen_eigen, zoek=zoek)
-    pagina = Paginator(overzicht.meldingen, PER_PAGINA).get_page(request.GET.get("pagina"))
+    pagina = selectors.pagineren(overzicht.meldingen, organisatie=request.organisatie,
+                                 nummer=request.GET.get("pagina"), per_pagina=PER_PAGINA)
     groepen = [("", "Alle", overzicht.totaal), ("vraag", "Vraag voor u", overzicht.vragen_open)] + [
         (k, label, overzicht.aantallen[k]) for k, (label, _f) in selectors.MIJN_GROEPEN.items()]
     return render(request, "meldingen/mijn.html", {
@@ -108,7 +108,8 @@ def werkvoorraad(request):
                "inkoper": getal("inkoper"),
                "sortering": g.get("sortering") if g.get("sortering") in selectors.SORTERINGEN else "oudste"}
     wv = selectors.werkvoorraad(gebruiker=request.user, organisatie=request.organisatie, tab=tab, **filters)
-    pagina = Paginator(wv.meldingen, PER_PAGINA).get_page(g.get("pagina"))
+    pagina = selectors.pagineren(wv.meldingen, organisatie=request.organisatie, nummer=g.get("pagina"),
+                                 per_pagina=PER_PAGINA)
     zonder_pagina = _zonder_pagina(request)
     zonder_tab = zonder_pagina.copy()
     zonder_tab.pop("tab", None)
