@@ -186,6 +186,9 @@ class BeleidForm(BootstrapMixin, forms.Form):
                                            max_value=100, decimal_places=2, localize=True)
     splitsing_venster_maanden = forms.IntegerField(label=_("Splitsing: kijk zoveel maanden terug en vooruit"),
                                                    min_value=1, max_value=60)
+    advies_termijn_werkdagen = forms.IntegerField(label=_("Advies binnen zoveel werkdagen na indienen"), min_value=1,
+                                                  max_value=60)
+    beoordelen_vanaf = BedragField(label=_("Crediteur zonder inkooppakket signaleren vanaf (€ per jaar)"))
 
     def clean(self):
         data = super().clean()

@@ -75,6 +75,10 @@ class Beleid(models.Model):
     drempel_marge_pct = models.DecimalField(_("waarschuwing binnen % onder de EU-drempel"), max_digits=5,
                                             decimal_places=2, default=10)
     splitsing_venster_maanden = models.PositiveSmallIntegerField(_("splitsingsvenster (maanden)"), default=12)
+    # Not used by the engine; read by other apps from the same dated policy (rechtmatigheid signals,
+    # the meldingen queue): the service level for an advice and the spend limit for a pakket.
+    advies_termijn_werkdagen = models.PositiveSmallIntegerField(_("advies binnen (werkdagen)"), default=10)
+    beoordelen_vanaf = models.DecimalField(_("crediteur zonder inkooppakket signaleren vanaf"), default=15000, **GELD)
 
     class Meta:
         verbose_name = _("beleid")

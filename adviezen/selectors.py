@@ -93,6 +93,8 @@ def beleid_als_dict(beleid: Beleid) -> dict:
         "gouden_aanbesteding_vanaf": _s(beleid.gouden_aanbesteding_vanaf),
         "drempel_marge_pct": str(beleid.drempel_marge_pct),
         "splitsing_venster_maanden": beleid.splitsing_venster_maanden,
+        "advies_termijn_werkdagen": beleid.advies_termijn_werkdagen,
+        "beoordelen_vanaf": str(beleid.beoordelen_vanaf),
     }
 
 
@@ -252,7 +254,7 @@ def beleid_weergave(beleid: Beleid) -> dict:
                           "altijd_regionaal": band.altijd_regionaal})
         sets.append({"soort": s.soort, "categorieen": sorted(s.werk_categorieen), "regel": s.regel, "bron": s.bron,
                      "rijen": rijen})
-    return {"regels": regels, "banden": sets, "eu_drempels": regels.eu_drempels,
+    return {"regels": regels, "banden": sets, "eu_drempels": regels.eu_drempels, "model": beleid,
             "bibob_branches": sorted(regels.bibob_branches),
             "bibob_risicocategorieen": sorted(regels.bibob_risicocategorieen),
             "percelen_aandeel_pct": regels.percelen_max_aandeel * 100}
@@ -271,6 +273,7 @@ VELD_NAMEN = {
     "gouden_aanbesteding_vanaf": "Gouden Aanbesteding vanaf", "drempel_marge_pct": "Waarschuwingsmarge",
     "splitsing_venster_maanden": "Splitsingsvenster", "eu_drempels": "EU-drempels", "banden": "Procedurebanden",
 }
+VELD_NAMEN_BUITEN_ENGINE = {"advies_termijn_werkdagen": "Adviestermijn", "beoordelen_vanaf": "Signaal zonder pakket vanaf"}
 
 
 def beleid_verschillen(versie: Beleid, *, organisatie) -> tuple[Beleid | None, list[str]]:
@@ -287,8 +290,7 @@ def beleid_verschillen(versie: Beleid, *, organisatie) -> tuple[Beleid | None, l
     # Compare through the engine's normal form, so that 10 and 10.00 are the same value.
     nu = Beleidsregels.uit_dict(nu).als_dict()
     toen = Beleidsregels.uit_dict(toen).als_dict()
-    anders = []
-    for sleutel, naam in VELD_NAMEN.items():
-        if nu.get(sleutel) != toen.get(sleutel):
-            anders.append(naam)
+    anders = [naam for sleutel, naam in VELD_NAMEN.items() if nu.get(sleutel) != toen.get(sleutel)]
+    anders += [naam for sleutel, naam in VELD_NAMEN_BUITEN_ENGINE.items()
+               if getattr(versie, sleutel) != getattr(vorige, sleutel)]
     return vorige, anders

@@ -93,6 +93,8 @@ def beleid_versie_opslaan(*, organisatie, gegevens: dict, geldig_vanaf, toelicht
         percelen_selectie=d["percelen_selectie"], mvoi_themas=d["mvoi_themas"],
         tenderboard_vanaf=_geld(d["tenderboard_vanaf"]), gouden_aanbesteding_vanaf=_geld(d["gouden_aanbesteding_vanaf"]),
         drempel_marge_pct=_geld(d["drempel_marge_pct"]), splitsing_venster_maanden=d["splitsing_venster_maanden"],
+        advies_termijn_werkdagen=int(gegevens.get("advies_termijn_werkdagen") or 10),
+        beoordelen_vanaf=_geld(gegevens.get("beoordelen_vanaf") or "15000"),
     )
     EuDrempelperiode.objects.bulk_create([EuDrempelperiode(
         beleid=beleid, geldig_vanaf=date.fromisoformat(p["geldig_vanaf"]),
