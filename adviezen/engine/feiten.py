@@ -64,6 +64,13 @@ class Feiten:
     mvoi_themas: tuple[str, ...] = ()
     samenhangend: tuple[Samenhang, ...] = ()
 
+    @classmethod
+    def snel(cls, **velden) -> Feiten:
+        """Construct without the frozen __init__ (one dict update); every field must be given."""
+        obj = object.__new__(cls)
+        obj.__dict__.update(velden)
+        return obj
+
 
 @lru_cache(maxsize=1024)
 def normaliseer_branche(tekst: str) -> str:
@@ -269,10 +276,10 @@ def feiten_uit_dict(d) -> Feiten:
 
     if fouten:
         raise OngeldigeInvoer(fouten)
-    return Feiten(soort=soort, datum=datum, prijsvorm=prijsvorm, waarde_totaal=waarde_totaal,
+    return Feiten.snel(soort=soort, datum=datum, prijsvorm=prijsvorm, waarde_totaal=waarde_totaal,
                   waarde_opties=waarde_opties, waarde_per_jaar=waarde_per_jaar, looptijd_maanden=looptijd,
                   opties_verlenging_maanden=opties_mnd, onbepaalde_looptijd=onbepaald, percelen=percelen,
                   werk_categorie=werk_categorie, branche=branche, regionale_markt_beschikbaar=regionaal,
                   serieuze_gegadigden=gegadigden, grensoverschrijdend_belang=grens,
                   arbeidsaandeel_pct=arbeidsaandeel, cpv_code=(cpv or "").strip() or None,
-                  mvoi_themas=tuple(themas or ()))
+                  mvoi_themas=tuple(themas or ()), samenhangend=())

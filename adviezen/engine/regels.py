@@ -95,6 +95,17 @@ class Uitkomst:
     waarschuwingen: tuple[Motivering, ...]
     beleid: str = ""
 
+    @classmethod
+    def snel(cls, **velden) -> Uitkomst:
+        """Construct without the frozen __init__ (25 object.__setattr__ calls): one dict update.
+
+        Only for the engine itself, which always passes every field; the result is the same frozen
+        object (assignment still raises FrozenInstanceError).
+        """
+        obj = object.__new__(cls)
+        obj.__dict__.update(velden)
+        return obj
+
     @property
     def zwaarte(self) -> int:
         return ZWAARTE.get(self.procedure, 0)
@@ -211,8 +222,14 @@ def _lijst_js(codes: tuple) -> str:
     return json.dumps(list(codes))
 
 
+@lru_cache(maxsize=4096)
+def _geld(d: Decimal) -> str:
+    return f"{d.quantize(CENT, rounding=ROUND_HALF_UP):f}"
+
+
 def geld(d: Decimal | None) -> str | None:
-    return None if d is None else f"{d.quantize(CENT, rounding=ROUND_HALF_UP):f}"
+    """Money for JSON: a decimal string with two decimals (interfaces.md)."""
+    return None if d is None else _geld(d)
 
 
 def getal(d: Decimal | None):
@@ -413,7 +430,7 @@ def adviseer(feiten: Feiten, beleid: Beleidsregels) -> Uitkomst:
 
     _overige_waarschuwingen(feiten, beleid, waarde, procedure, drempel, periode, waarschuwingen)
 
-    return Uitkomst(
+    return Uitkomst.snel(
         soort=soort, datum=dag, melding_verplicht=melding_verplicht, geraamde_waarde=waarde,
         gerekende_maanden=r.gerekende_maanden, eu_drempel=drempel, procedure=procedure, europees=europees,
         uit_te_nodigen_min=uit_min, uit_te_nodigen_max=uit_max, min_regionaal=min_regionaal,
