@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from statistics import median
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Sum
 
 from inkoop.formatting import rond_af
@@ -521,7 +521,20 @@ def _procedure_label(code: str | None) -> str:
 # --------------------------------------------------------------------------------------------
 
 def jaarverslag_gegevens(*, organisatie, jaar: int, met_prestaties: bool = True) -> Jaarverslaggegevens:
-    """Every table of the inkoopjaarverslag for `jaar`, exact (interfaces.md §3)."""
+    """Every table of the inkoopjaarverslag for `jaar`, exact (interfaces.md §3).
+
+    Read in one transaction, so every table sees the same ledger even while an import runs.
+    """
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # The per-crediteur aggregate of a large ledger (100k+ groups) would spill to disk
+            # with the default 4 MB; this only raises the limit for this transaction.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL work_mem = '64MB'")
+        return _gegevens(organisatie=organisatie, jaar=jaar, met_prestaties=met_prestaties)
+
+
+def _gegevens(*, organisatie, jaar: int, met_prestaties: bool) -> Jaarverslaggegevens:
     model = _bron(organisatie)
     volume, per_jaar = _inkoopvolume(model, organisatie, jaar)
     totaal = per_jaar.get(jaar, NUL)
