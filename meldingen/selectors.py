@@ -144,7 +144,7 @@ def mijn_meldingen(*, gebruiker, organisatie, groep: str = "", alleen_eigen: boo
     )
     qs = zichtbaar
     if groep == "vraag":
-        qs = qs.filter(_open_vraag())
+        qs = qs.filter(pk__in=Vraag.objects.filter(beantwoord_op__isnull=True).values("melding_id"))
     elif groep in MIJN_GROEPEN:
         qs = qs.filter(MIJN_GROEPEN[groep][1])
     if zoek:
@@ -183,7 +183,9 @@ def _tab_filter(tab: str, gebruiker, grens) -> Q:
         "nieuw": Q(status=Status.INGEDIEND, inkoper__isnull=True),
         # Assigned to me and still waiting for the advice: my work on the melding itself.
         "mijn": Q(inkoper=gebruiker, status__in=ZONDER_ADVIES),
-        "wacht": Q(_open_vraag(), status__in=OPEN_INGEDIEND),
+        # Driven from the few open questions (a semi-join), not a subquery per melding.
+        "wacht": Q(pk__in=Vraag.objects.filter(beantwoord_op__isnull=True).values("melding_id"),
+                   status__in=OPEN_INGEDIEND),
         "te_laat": Q(status__in=ZONDER_ADVIES, ingediend_op__lt=grens),
         "open": Q(status__in=OPEN_INGEDIEND),
         # Everything Inkoop received: a concept withdrawn before filing never reached Inkoop.
