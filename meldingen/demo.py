@@ -238,6 +238,17 @@ BUDGETHOUDERS = {
     "Bestuursondersteuning": ("bh.vanderveen", "Hanneke", "van der Veen"), "Griffie": ("bh.smit", "Ellen", "Smit"),
     "Veiligheid": ("bh.mensink", "Erik", "Mensink"), "Communicatie": ("bh.jansen", "Sophie", "Jansen"),
 }
+# The afdeling of each kostenplaats of the Enschede ledger (kostenplaatsen.csv), for when the
+# ledger has not been imported (then the meldingen have no kostenplaats, but do have an afdeling).
+AFDELING_VAN = {
+    "KP0109": "Jeugd", "KP0124": "Wmo", "KP0127": "Participatie", "KP0138": "Inkomen", "KP0153": "Onderwijs",
+    "KP0162": "Gezondheid", "KP0179": "Wijkteams", "KP0191": "Beschermd wonen", "KP0208": "Wegen",
+    "KP0216": "Groen", "KP0231": "Verlichting", "KP0241": "Riolering", "KP0256": "Afval",
+    "KP0266": "Ruimtelijke ontwikkeling", "KP0279": "Mobiliteit", "KP0286": "Vergunningen", "KP0301": "Vastgoed",
+    "KP0315": "ICT", "KP0327": "Financien", "KP0334": "Publiekszaken", "KP0344": "Sport", "KP0353": "Cultuur",
+    "KP0358": "HRM", "KP0363": "Facilitair", "KP0379": "Bestuursondersteuning", "KP0392": "Griffie",
+    "KP0401": "Veiligheid", "KP0415": "Communicatie",
+}
 INKOPERS = [("ink.dijkstra", "Marieke", "Dijkstra"), ("ink.hendriks", "Tom", "Hendriks")]
 VRAGEN = [
     ("Is er al een programma van eisen? Wilt u dat als bijlage toevoegen?", "Ja, ik voeg het concept toe; de "
@@ -580,10 +591,11 @@ def _maak(organisatie, plannen: list[Plan], nu: datetime):
     meldingen = []
     for p in plannen:
         v = dict(p.velden)
-        kp = kostenplaatsen.get(v.pop("kostenplaats")) or (reserve[rnd.randrange(len(reserve))] if reserve else None)
+        code = v.pop("kostenplaats")
+        kp = kostenplaatsen.get(code) or (reserve[rnd.randrange(len(reserve))] if reserve else None)
         pakket = pakketten.get(v.pop("pakket") or "")
         wie = v.pop("_wie", None)
-        afdeling = kp.omschrijving if kp else "Inkoop"
+        afdeling = kp.omschrijving if kp else AFDELING_VAN.get(code, "Facilitair")
         if wie == "budgethouder" and demo_bh is not None:
             bh, afdeling = demo_bh, "Wegen"
         elif afdeling == "Wegen" and demo_bh is not None and rnd.random() < 0.65:
