@@ -5,7 +5,10 @@ from . import views
 app_name = "meldingen"
 
 urlpatterns = [
-    path("", views.mijn, name="mijn"),
+    # "Mijn meldingen" has its own path so that the menu does not mark it active on every page
+    # under /meldingen/ (inkoop.context_processors matches by prefix).
+    path("", views.begin, name="begin"),
+    path("mijn/", views.mijn, name="mijn"),
     path("nieuw/", views.nieuw, name="nieuw"),
     path("werkvoorraad/", views.werkvoorraad, name="werkvoorraad"),
     path("raming/", views.raming, name="raming"),

@@ -1,6 +1,7 @@
 """Views of the meldingen app: thin; parse, call a service or selector, render."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -74,6 +75,16 @@ def _notificaties(request):
 
 
 # --- lists -----------------------------------------------------------------------------------
+
+
+@login_required
+def begin(request):
+    """/meldingen/: the budget holder's list, or the inkoper's queue."""
+    if request.user.has_perm("meldingen.behandelen"):
+        return redirect("meldingen:werkvoorraad")
+    if request.user.has_perm("meldingen.bekijk_eigen"):
+        return redirect("meldingen:mijn")
+    raise PermissionDenied
 
 
 @vereist("meldingen.bekijk_eigen")

@@ -187,10 +187,10 @@ def main():
         (f"werkvoorraad: alle, pagina {pagina_diep}", inkoper,
          f"/meldingen/werkvoorraad/?tab=alle&sortering=nieuwste&pagina={pagina_diep}"),
         ("werkvoorraad: zoeken + domein", inkoper, "/meldingen/werkvoorraad/?tab=alle&zoek=Wegen&domein=1"),
-        ("mijn meldingen: alle (eigen + afdeling)", budgethouder, "/meldingen/"),
-        ("mijn meldingen: pagina 50", budgethouder, "/meldingen/?pagina=50"),
-        ("mijn meldingen: alleen eigen", budgethouder, "/meldingen/?wie=eigen"),
-        ("mijn meldingen: zoeken", budgethouder, "/meldingen/?zoek=Inkoop%2012"),
+        ("mijn meldingen: alle (eigen + afdeling)", budgethouder, "/meldingen/mijn/"),
+        ("mijn meldingen: pagina 50", budgethouder, "/meldingen/mijn/?pagina=50"),
+        ("mijn meldingen: alleen eigen", budgethouder, "/meldingen/mijn/?wie=eigen"),
+        ("mijn meldingen: zoeken", budgethouder, "/meldingen/mijn/?zoek=Inkoop%2012"),
     ]
     uitkomst = []
     for naam, client, url in gevallen:

@@ -49,6 +49,7 @@ MELDERS = rollen("budgethouder", "inkoper")
 LEZERS = rollen("budgethouder", "inkoper", "controller")
 
 VERWACHTINGEN = {
+    "meldingen:begin": Verwachting(MELDERS),
     "meldingen:mijn": Verwachting(rollen("budgethouder")),
     "meldingen:nieuw": Verwachting(MELDERS),
     "meldingen:werkvoorraad": Verwachting(rollen("inkoper")),
