@@ -141,7 +141,6 @@ class Uitkomst:
             "drempelperiode": None if p is None else {
                 "geldig_vanaf": p.geldig_vanaf.isoformat(),
                 "geldig_tot": p.geldig_tot.isoformat() if p.geldig_tot else None},
-            "beleid": self.beleid,
         }
 
 
@@ -185,8 +184,7 @@ class Uitkomst:
             f'"gouden_aanbesteding":{_JSON[self.gouden_aanbesteding]},'
             f'"soort":{_js(self.soort)},'
             f'"datum":"{self.datum.isoformat()}",'
-            f'"drempelperiode":{periode},'
-            f'"beleid":{_js(self.beleid)}}}')
+            f'"drempelperiode":{periode}}}')
 
 
 _JSON = {True: "true", False: "false", None: "null"}

@@ -154,6 +154,8 @@ def test_a_large_batch_split_over_the_cores_answers_in_the_same_order(monkeypatc
     commando = _sys.modules["adviezen.management.commands.advies"] if "adviezen.management.commands.advies" in \
         _sys.modules else __import__("adviezen.management.commands.advies", fromlist=["x"])
     monkeypatch.setattr(commando, "PARALLEL_VANAF", 10)
+    monkeypatch.setenv("ADVIES_WERKERS", "2")
+    monkeypatch.setattr(commando.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     invoer = [basis(waarde_totaal=1000 * i, soort=["dienst", "werk", "levering"][i % 3]) for i in range(60)]
     invoer[17] = basis(soort="fout")
     code, antwoorden = advies_command(invoer, "--batch")

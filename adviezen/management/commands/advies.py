@@ -39,8 +39,10 @@ def _batch(invoer: list, beleid) -> tuple[set, list[str]]:
     global _BELEID
     _BELEID = beleid
     kernen = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    # ADVIES_WERKERS=1 keeps everything in one process (for measuring, or a machine shared with others).
-    kernen = min(int(os.getenv("ADVIES_WERKERS") or kernen), kernen, 8)
+    # Only idle cores help: on a machine that is already busy, extra processes only fight for the
+    # same cores (measured in bench/advies). ADVIES_WERKERS overrides the choice.
+    vrij = kernen - (os.getloadavg()[0] if hasattr(os, "getloadavg") else 0)
+    kernen = min(int(os.getenv("ADVIES_WERKERS") or max(1, int(vrij + 0.5))), kernen, 8)
     if len(invoer) < PARALLEL_VANAF or kernen < 2 or "fork" not in multiprocessing.get_all_start_methods():
         codes, tekst = _deel(invoer)
         return codes, [tekst] if tekst else []
