@@ -73,7 +73,14 @@ def _django(host: str, naam: str):
 
 def _stamdata(org, rnd: random.Random):
     """Master data of a fictitious municipality (other names than Enschede on purpose)."""
-    from uitgaven.models import Crediteur, Domein, Inkoopcategorie, Inkooppakket, Kostenplaats, Regio
+    from uitgaven.models import (
+        Crediteur,
+        Domein,
+        Inkoopcategorie,
+        Inkooppakket,
+        Kostenplaats,
+        Regio,
+    )
 
     pakketten = []
     for c in range(1, 11):
