@@ -29,8 +29,10 @@ from uitgaven.models import (
 
 def enschede_map() -> Path | None:
     """The Enschede ledger shipped in the project (for the demo), else the shared copy."""
-    kandidaten = [p.parent for p in Path(settings.BASE_DIR).glob("*/**/facturen-2024.csv")
-                  if ".venv" not in p.parts and "node_modules" not in p.parts]
+    basis = Path(settings.BASE_DIR)
+    overslaan = {".venv", "node_modules", "media", "staticfiles", ".git"}
+    kandidaten = [p.parent for map_ in basis.iterdir() if map_.is_dir() and map_.name not in overslaan
+                  for p in map_.glob("**/facturen-2024.csv")]
     kandidaten.append(Path(settings.BASE_DIR).parent / "shared" / "data" / "enschede")
     for kandidaat in kandidaten:
         if (kandidaat / "facturen-2024.csv").exists() and (kandidaat / "crediteuren.csv").exists():
