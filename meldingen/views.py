@@ -295,7 +295,7 @@ def raming(request):
     u = form.uitleg()
     return render(request, "meldingen/_raming.html", {
         "uitleg": u, "raming_fouten": form.raming_fouten(), "drempel": u.drempel,
-        "soort": form.cleaned_data.get("soort", "")})
+        "soort": form.cleaned_data.get("soort", ""), "oob": True})
 
 
 # --- detail and actions ------------------------------------------------------------------------
