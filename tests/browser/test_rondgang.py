@@ -16,7 +16,8 @@ def test_each_role_logs_in_and_every_navigation_page_is_accessible(rol, demo, in
     page = inloggen(rol, "demo-wachtwoord-1")
     assert page.url.rstrip("/") == live_server.url
     axe_controle(page)
-    links = page.locator("#menu .nav-link").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    links = page.locator("#menu a.nav-link, #menu a.dropdown-item").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))")
     assert links
     for href in links:
         antwoord = page.goto(live_server.url + href)
