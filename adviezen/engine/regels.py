@@ -163,14 +163,14 @@ class Uitkomst:
             f'{_js(p.geldig_tot.isoformat()) if p.geldig_tot else "null"}}}')
         return (
             f'{{"melding_verplicht":{_JSON[self.melding_verplicht]},'
-            f'"geraamde_waarde":"{geld(self.geraamde_waarde)}",'
-            f'"gerekende_maanden":{_int(self.gerekende_maanden)},'
+            f'"geraamde_waarde":"{_geld(self.geraamde_waarde)}",'
+            f'"gerekende_maanden":{"null" if self.gerekende_maanden is None else self.gerekende_maanden},'
             f'"eu_drempel":{_geld_js(self.eu_drempel)},'
             f'"procedure":{_js(self.procedure)},'
             f'"europees":{_JSON[self.europees]},'
-            f'"uit_te_nodigen_min":{_int(self.uit_te_nodigen_min)},'
-            f'"uit_te_nodigen_max":{_int(self.uit_te_nodigen_max)},'
-            f'"min_regionaal":{_int(self.min_regionaal)},'
+            f'"uit_te_nodigen_min":{"null" if self.uit_te_nodigen_min is None else self.uit_te_nodigen_min},'
+            f'"uit_te_nodigen_max":{"null" if self.uit_te_nodigen_max is None else self.uit_te_nodigen_max},'
+            f'"min_regionaal":{self.min_regionaal},'
             f'"sroi_verplicht":{_JSON[self.sroi_verplicht]},'
             f'"sroi_percentage":{_getal_js(self.sroi_percentage)},'
             f'"bibob":{_JSON[self.bibob]},'
@@ -201,12 +201,8 @@ def _motivering_js(m) -> str:
     return js
 
 
-def _int(w) -> str:
-    return "null" if w is None else str(int(w))
-
-
 def _geld_js(d) -> str:
-    return "null" if d is None else f'"{geld(d)}"'
+    return "null" if d is None else f'"{_geld(d)}"'
 
 
 def _getal_js(d) -> str:
