@@ -161,6 +161,11 @@ class Inkoopmelding(OrganisatieModel):
             models.Index(fields=["organisatie", "budgethouder", "aangemaakt_op"], name="melding_budgethouder"),
             models.Index(fields=["organisatie", "afdeling", "aangemaakt_op"], name="melding_afdeling"),
             models.Index(fields=["organisatie", "ingediend_op", "id"], name="melding_ingediend"),
+            # The queue: the few open meldingen in order of filing. Partial, so that PostgreSQL
+            # does not walk the whole filing-date index past thousands of closed meldingen.
+            models.Index(fields=["organisatie", "ingediend_op", "id"], name="melding_open",
+                         condition=models.Q(status__in=["ingediend", "in_behandeling", "advies_uitgebracht",
+                                                        "traject_gestart"])),
         ]
         constraints = [
             models.UniqueConstraint(fields=["organisatie", "sleutel"], name="melding_uniek_formulier"),
