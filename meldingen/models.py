@@ -78,6 +78,10 @@ class Status(models.TextChoices):
     VERVALLEN = "vervallen", _("Vervallen")
 
 
+# Submitted and not closed (meldingen/workflow.py has the workflow); the queue's partial index.
+OPEN_INGEDIEND = [Status.INGEDIEND, Status.IN_BEHANDELING, Status.ADVIES_UITGEBRACHT, Status.TRAJECT_GESTART]
+
+
 class Inkoopmelding(OrganisatieModel):
     nummer = models.CharField(_("meldingnummer"), max_length=20, blank=True)  # e.g. 2024-0042
     omschrijving = models.CharField(_("omschrijving"), max_length=300)
@@ -164,8 +168,7 @@ class Inkoopmelding(OrganisatieModel):
             # The queue: the few open meldingen in order of filing. Partial, so that PostgreSQL
             # does not walk the whole filing-date index past thousands of closed meldingen.
             models.Index(fields=["organisatie", "ingediend_op", "id"], name="melding_open",
-                         condition=models.Q(status__in=["ingediend", "in_behandeling", "advies_uitgebracht",
-                                                        "traject_gestart"])),
+                         condition=models.Q(status__in=OPEN_INGEDIEND)),
         ]
         constraints = [
             models.UniqueConstraint(fields=["organisatie", "sleutel"], name="melding_uniek_formulier"),

@@ -6,14 +6,15 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from inkoop.models import Gebruiker, Lidmaatschap, Notificatie, Rol
 from uitgaven.models import Kostenplaats
 
-from .models import Inkoopmelding, Status, Vraag
+from .models import OPEN_INGEDIEND, Inkoopmelding, Status, Vraag
 from .waarde import MELDINGSDREMPEL
-from .workflow import OPEN_STATUSSEN, ZONDER_ADVIES
+from .workflow import ZONDER_ADVIES
 
 # How many working days Inkoop takes for an advice before a melding counts as late ("te laat"
 # in the queue; rechtmatigheid's signal melding_zonder_advies uses the same number).
@@ -181,19 +182,20 @@ SORTERINGEN = {
     "nummer": ("Meldingnummer", ["-nummer", "-id"]),
 }
 
-OPEN_INGEDIEND = OPEN_STATUSSEN[1:]
 
 
 def _tab_filter(tab: str, gebruiker, grens) -> Q:
+    # Every open tab includes the condition of the partial index "melding_open", so that
+    # PostgreSQL can prove the index applies (SQLite cannot with bound parameters; see the order).
+    open_ = Q(status__in=OPEN_INGEDIEND)
     return {
-        "nieuw": Q(status=Status.INGEDIEND, inkoper__isnull=True),
+        "nieuw": open_ & Q(status=Status.INGEDIEND, inkoper__isnull=True),
         # Assigned to me and still waiting for the advice: my work on the melding itself.
-        "mijn": Q(inkoper=gebruiker, status__in=ZONDER_ADVIES),
+        "mijn": open_ & Q(inkoper=gebruiker, status__in=ZONDER_ADVIES),
         # Driven from the few open questions (a semi-join), not a subquery per melding.
-        "wacht": Q(pk__in=Vraag.objects.filter(beantwoord_op__isnull=True).values("melding_id"),
-                   status__in=OPEN_INGEDIEND),
-        "te_laat": Q(status__in=ZONDER_ADVIES, ingediend_op__lt=grens),
-        "open": Q(status__in=OPEN_INGEDIEND),
+        "wacht": open_ & Q(pk__in=Vraag.objects.filter(beantwoord_op__isnull=True).values("melding_id")),
+        "te_laat": open_ & Q(status__in=ZONDER_ADVIES, ingediend_op__lt=grens),
+        "open": open_,
         # Everything Inkoop received: a concept withdrawn before filing never reached Inkoop.
         "alle": Q(ingediend_op__isnull=False),
     }[tab]
@@ -236,7 +238,14 @@ def werkvoorraad(*, gebruiker, organisatie, tab: str = "nieuw", zoek: str = "", 
         qs = qs.filter(status=status)
     if inkoper:
         qs = qs.filter(inkoper_id=inkoper)
-    qs = qs.order_by(*SORTERINGEN.get(sortering, SORTERINGEN["oudste"])[1])
+    volgorde = SORTERINGEN.get(sortering, SORTERINGEN["oudste"])[1]
+    if tab != "alle":
+        # The open tabs hold few meldingen: sort them in memory. Ordering by the bare column lets
+        # SQLite walk the whole filing-date index past every closed melding (50 ms at 50,000).
+        moment = Coalesce("ingediend_op", "aangemaakt_op")
+        volgorde = [moment.asc() if v == "ingediend_op" else moment.desc() if v == "-ingediend_op" else v
+                    for v in volgorde]
+    qs = qs.order_by(*volgorde)
     return Werkvoorraad(qs, aantallen, grens)
 
 

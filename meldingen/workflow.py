@@ -19,10 +19,9 @@
 Terminal: afgerond, ingetrokken, vervallen. A refused transition raises `OngeldigeOvergang`.
 """
 
-from .models import Status
+from .models import OPEN_INGEDIEND, Status
 
-OPEN_STATUSSEN = (Status.CONCEPT, Status.INGEDIEND, Status.IN_BEHANDELING, Status.ADVIES_UITGEBRACHT,
-                  Status.TRAJECT_GESTART)
+OPEN_STATUSSEN = (Status.CONCEPT, *OPEN_INGEDIEND)
 # Submitted, still waiting for an advice: what the queue calls "te laat" after N working days.
 ZONDER_ADVIES = (Status.INGEDIEND, Status.IN_BEHANDELING)
 EINDSTATUSSEN = (Status.AFGEROND, Status.INGETROKKEN, Status.VERVALLEN)
