@@ -118,6 +118,10 @@ def melding_opslaan(*, organisatie, door, gegevens: dict, melding: Inkoopmelding
         if sleutel is not None:
             melding.sleutel = sleutel
         _zet_gegevens(melding, gegevens)
+        if not (melding.afdeling or "").strip():
+            # Filed on behalf: the budget holder's afdeling, so that their colleagues see it too.
+            melding.afdeling = (Lidmaatschap.objects.filter(gebruiker_id=melding.budgethouder_id, organisatie=organisatie)
+                                .values_list("afdeling", flat=True).first() or "")
         try:
             with transaction.atomic():
                 melding.save()

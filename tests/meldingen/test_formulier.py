@@ -86,9 +86,10 @@ def test_an_inkoper_files_on_behalf_of_a_budget_holder(client_als, organisatie, 
     kp = KostenplaatsFactory(organisatie=organisatie)
     tekst = client.get(reverse("meldingen:nieuw")).content.decode()
     assert "u meldt namens deze persoon" in tekst
-    client.post(reverse("meldingen:nieuw"), _volledig(kp, budgethouder=budgethouder.pk))
+    client.post(reverse("meldingen:nieuw"), _volledig(kp, budgethouder=budgethouder.pk, afdeling=""))
     m = Inkoopmelding.objects.get()
     assert m.budgethouder == budgethouder and m.aangemaakt_door.username.startswith("inkoper")
+    assert m.afdeling == "Wegen"  # taken from the budget holder's membership
     client.force_login(budgethouder)
     assert m.omschrijving in client.get(reverse("meldingen:mijn")).content.decode()
 
