@@ -557,9 +557,10 @@ def laad(organisatie, *, stdout):
     bestaand = set(Inkoopmelding.objects.filter(organisatie=organisatie, sleutel__in=[p.sleutel for p in plannen])
                    .values_list("sleutel", flat=True))
     te_maken = [p for p in plannen if p.sleutel not in bestaand]
-    if te_maken:
-        with transaction.atomic():
+    with transaction.atomic():
+        if te_maken:
             _maak(organisatie, te_maken, nu)
+        _aanvullen(organisatie, [p for p in plannen if p.sleutel in bestaand])
     from .selectors import aantal_meldingen
 
     stdout.write("Meldingen: " + ", ".join(
@@ -644,6 +645,21 @@ def _maak(organisatie, plannen: list[Plan], nu: datetime):
     Vraag.objects.bulk_create(vragen)
     Notificatie.objects.bulk_create(notificaties)
     _adviezen(plannen, meldingen, demo_inkoper)
+
+
+def _aanvullen(organisatie, plannen: list[Plan]):
+    """Meldingen made before the ledger was imported get its kostenplaats and pakket now."""
+    kostenplaatsen = {k.code: k.pk for k in Kostenplaats.objects.filter(organisatie=organisatie)}
+    pakketten = {p.code: p.pk for p in Inkooppakket.objects.filter(organisatie=organisatie)}
+    if not kostenplaatsen and not pakketten:
+        return
+    leeg = set(Inkoopmelding.objects.filter(organisatie=organisatie, sleutel__in=[p.sleutel for p in plannen],
+                                            kostenplaats__isnull=True).values_list("sleutel", flat=True))
+    for p in plannen:
+        if p.sleutel in leeg:
+            Inkoopmelding.objects.filter(organisatie=organisatie, sleutel=p.sleutel).update(
+                kostenplaats_id=kostenplaatsen.get(p.velden["kostenplaats"]),
+                inkooppakket_id=pakketten.get(p.velden["pakket"] or ""))
 
 
 def _adviezen(plannen, meldingen, demo_inkoper):

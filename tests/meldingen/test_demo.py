@@ -95,3 +95,16 @@ def test_the_demo_texts_are_dutch_and_have_no_placeholders_left():
     assert "TODO" not in tekst
     for s in demo.SJABLONEN:
         assert s.omschrijving.replace("{wijk}", "").replace("{straat}", "").replace("{periode}", "").count("{") == 0
+
+
+@pytest.mark.django_db
+def test_a_ledger_imported_after_the_demo_fills_in_the_kostenplaatsen(db, maak_gebruiker):
+    org = Organisatie.objects.create(naam="Gemeente Enschede", slug="enschede")
+    maak_gebruiker(org, "budgethouder", naam="budgethouder", afdeling="Wegen")
+    demo.laad(org, stdout=io.StringIO())
+    assert not Inkoopmelding.objects.filter(kostenplaats__isnull=False).exists()
+    assert Inkoopmelding.objects.filter(afdeling="Wegen").exists()  # the afdeling is there anyway
+    d = Domein.objects.create(organisatie=org, naam="Fysiek Domein")
+    Kostenplaats.objects.create(organisatie=org, code="KP0208", omschrijving="Wegen", domein=d)
+    demo.laad(org, stdout=io.StringIO())
+    assert Inkoopmelding.objects.filter(kostenplaats__code="KP0208").exists()
