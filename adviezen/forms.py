@@ -6,43 +6,10 @@ from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from inkoop.formatting import OngeldigBedrag, getal, parse_bedrag
+from inkoop.forms import BedragField
 
 from .models import Beleid, Procedure, Procedureband
 from .services import PROCEDURES_DIDAM, controleer_advies
-
-
-class BedragInvoer(forms.TextInput):
-    """A stored Decimal shown the Dutch way (25.000 or 25.000,50)."""
-
-    def format_value(self, value):
-        if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
-            tekst = getal(Decimal(value), 2)
-            return tekst[:-3] if tekst.endswith(",00") else tekst
-        if isinstance(value, str) and value and value.replace(".", "", 1).isdigit():
-            return self.format_value(Decimal(value))
-        return super().format_value(value)
-
-
-class BedragField(forms.CharField):
-    """Dutch amounts, strictly (inkoop.formatting.parse_bedrag): 25.000, 25.000,50, € 25.000."""
-
-    widget = BedragInvoer
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off", "spellcheck": "false"})
-
-    def to_python(self, value):
-        if isinstance(value, Decimal):
-            return value
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return None
-        try:
-            return parse_bedrag(value)
-        except OngeldigBedrag as fout:
-            raise forms.ValidationError(f"{self.label}: {fout}", code="bedrag") from fout
 
 
 class LijstField(forms.CharField):

@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from inkoop.formatting import OngeldigBedrag, getal, parse_bedrag
+from inkoop.forms import BedragField
 from inkoop.models import Gebruiker
 from meldingen.models import Inkoopmelding
 from uitgaven.models import Crediteur, Inkooppakket
@@ -32,35 +32,6 @@ class DatumInvoer(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
-class BedragInvoer(forms.TextInput):
-    """Shows a stored Decimal the Dutch way (25.000 or 25.000,50)."""
-
-    def format_value(self, value):
-        if isinstance(value, Decimal):
-            tekst = getal(value, 2)
-            return tekst[:-3] if tekst.endswith(",00") else tekst
-        return super().format_value(value)
-
-
-class BedragField(forms.CharField):
-    """A Dutch amount, parsed strictly (inkoop.formatting.parse_bedrag): 25.000 is twenty-five thousand."""
-
-    widget = BedragInvoer
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off", "spellcheck": "false"})
-
-    def to_python(self, value):
-        if isinstance(value, Decimal):
-            return value
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return None
-        try:
-            return parse_bedrag(value)
-        except OngeldigBedrag as fout:
-            raise forms.ValidationError(f"{self.label}: {fout}", code="bedrag") from fout
 
 
 class PercentageField(forms.CharField):

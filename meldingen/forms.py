@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from inkoop.formatting import OngeldigBedrag, getal, parse_bedrag
+from inkoop.forms import BedragField as GedeeldBedragField
 from uitgaven.models import Inkooppakket, Kostenplaats
 
 from .bijlagen import MAX_BYTES, OMSCHRIJVING, OngeldigeBijlage, controleer_bijlage
@@ -36,36 +37,13 @@ SOORT_UITLEG = {
 }
 
 
-class BedragInvoer(forms.TextInput):
-    """Shows a stored Decimal the Dutch way (25.000 or 25.000,50), accepts what parse_bedrag accepts."""
 
-    input_type = "text"
-
-    def format_value(self, value):
-        if isinstance(value, Decimal):
-            tekst = getal(value, 2)
-            return tekst[:-3] if tekst.endswith(",00") else tekst
-        return super().format_value(value)
-
-
-class BedragField(forms.CharField):
-    widget = BedragInvoer
+class BedragField(GedeeldBedragField):
+    """Optional by default: a concept may leave amounts open."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("required", False)
         super().__init__(*args, **kwargs)
-        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off", "spellcheck": "false"})
-
-    def to_python(self, value):
-        if isinstance(value, Decimal):
-            return value
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return None
-        try:
-            return parse_bedrag(value)
-        except OngeldigBedrag as fout:
-            raise forms.ValidationError(f"{self.label}: {fout}", code="bedrag") from fout
 
 
 class PercelenField(forms.CharField):
