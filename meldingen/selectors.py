@@ -1,7 +1,7 @@
 """Read-only queries of the meldingen app. List pages use a fixed number of queries."""
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.conf import settings
 from django.db import connection
@@ -10,6 +10,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from inkoop.models import Gebruiker, Lidmaatschap, Notificatie, Rol
+from inkoop.werkdagen import werkdagen_terug as werkdagen_terug_dag
+from inkoop.werkdagen import werkdagen_tussen as werkdagen_tussen_dagen
 from uitgaven.models import Kostenplaats
 
 from .models import OPEN_INGEDIEND, Inkoopmelding, Status, Vraag
@@ -35,32 +37,18 @@ def aantal_meldingen(*, organisatie, jaar: int) -> int:
 
 
 def werkdagen_terug(moment: datetime, werkdagen: int) -> datetime:
-    """The moment `werkdagen` working days (Monday-Friday) before `moment`.
-
-    Public holidays are not subtracted: the term is a service level, not a legal deadline, and
-    a holiday makes a melding late one day earlier at most.
-    """
-    d = moment
-    over = werkdagen
-    while over > 0:
-        d -= timedelta(days=1)
-        if d.weekday() < 5:
-            over -= 1
-    return d
+    """The moment `werkdagen` working days before `moment` (Dutch public holidays excluded,
+    the same count as the signal melding_zonder_advies: inkoop.werkdagen)."""
+    lokaal = timezone.localtime(moment)
+    dag = werkdagen_terug_dag(lokaal.date(), werkdagen)
+    return lokaal.replace(year=dag.year, month=dag.month, day=dag.day)
 
 
 def werkdagen_tussen(van: datetime, tot: datetime) -> int:
-    """Working days (Mon-Fri) from `van` to `tot`, for display ("8 werkdagen")."""
+    """Working days from `van` to `tot`, for display ("8 werkdagen")."""
     if van is None or tot is None or tot <= van:
         return 0
-    a, b = timezone.localtime(van).date(), timezone.localtime(tot).date()
-    dagen = (b - a).days
-    weken, rest = divmod(dagen, 7)
-    n = weken * 5
-    for i in range(rest):
-        if (a + timedelta(days=weken * 7 + i + 1)).weekday() < 5:
-            n += 1
-    return n
+    return werkdagen_tussen_dagen(timezone.localtime(van).date(), timezone.localtime(tot).date())
 
 
 def te_laat_grens(nu=None) -> datetime:

@@ -30,6 +30,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Least
 
 from inkoop.formatting import datum, euro
+from inkoop.werkdagen import werkdagen_tussen
 from meldingen.models import Inkoopmelding
 from meldingen.models import Status as MeldingStatus
 from uitgaven.models import Factuurregel
@@ -37,7 +38,6 @@ from uitgaven.models import Factuurregel
 from . import bronnen
 from .drempels import Drempels
 from .models import Soort
-from .werkdagen import werkdagen_tussen
 
 NUL = Decimal("0.00")
 CENT = Decimal("0.01")

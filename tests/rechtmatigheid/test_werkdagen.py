@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from rechtmatigheid.werkdagen import feestdagen, pasen, werkdagen_tussen
+from inkoop.werkdagen import feestdagen, pasen, werkdagen_tussen
 
 
 @pytest.mark.parametrize(("jaar", "paasdag"), [

@@ -58,3 +58,13 @@ def werkdagen_tussen(van: date, tot: date) -> int:
             aantal += 1
         dag += timedelta(days=1)
     return aantal
+
+
+def werkdagen_terug(dag: date, werkdagen: int) -> date:
+    """The day `werkdagen` working days before `dag` (the inverse of werkdagen_tussen)."""
+    over = werkdagen
+    while over > 0:
+        dag -= timedelta(days=1)
+        if is_werkdag(dag):
+            over -= 1
+    return dag
