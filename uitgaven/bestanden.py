@@ -72,6 +72,7 @@ class Bestand:
     scheiding: str = ";"
     codering: str = "utf-8"  # Python codec of a csv file: utf-8, utf-8-sig or cp1252
     regels: int = 0  # data rows read
+    volledig: bool = False  # a CSV file read completely (checksum, encoding for certain)
 
     @property
     def pg_codering(self) -> str:
@@ -117,7 +118,7 @@ def herken(pad: Path, naam: str | None = None) -> tuple[Bestand, Fout | None]:
             begin = f.read(8)
         if begin.startswith(b"PK\x03\x04"):
             b.formaat = "xlsx"
-            b.sha256 = _sha256(b.pad)
+            b.sha256 = sha256(b.pad)
             with Werkmap(b.pad) as wm:
                 eerste = next(iter(wm.rijen()), None)
             if eerste is None:
@@ -142,7 +143,7 @@ def herken(pad: Path, naam: str | None = None) -> tuple[Bestand, Fout | None]:
     return b, None
 
 
-def _sha256(pad: Path) -> str:
+def sha256(pad: Path) -> str:
     h = hashlib.sha256()
     with open(pad, "rb") as f:
         while blok := f.read(1 << 20):
@@ -151,43 +152,24 @@ def _sha256(pad: Path) -> str:
 
 
 def _lees_csv_kop(b: Bestand) -> None:
-    """Checksum, encoding (UTF-8 if every byte is valid UTF-8, else Windows-1252) and header."""
-    h = hashlib.sha256()
-    utf8 = codecs.getincrementaldecoder("utf-8")()
-    is_utf8 = True
-    eerste = b""
+    """Encoding (a first guess from the first 64 kB) and header of a CSV file.
+
+    The whole file is checked later, once: by PostgreSQL while it COPYs the file (any byte that is
+    not valid in the guessed encoding makes COPY fail and the file goes to the Python reader), or
+    by `volledig_controleren` before the Python reader starts.
+    """
     with open(b.pad, "rb") as f:
-        while blok := f.read(1 << 20):
-            h.update(blok)
-            if b"\x00" in blok:
-                raise Bestandsfout(1, "bestand", "onleesbaar bestand: binaire inhoud (geen CSV of xlsx)")
-            if len(eerste) < 65536:
-                eerste += blok[:65536]
-            if is_utf8:
-                try:
-                    utf8.decode(blok)
-                except UnicodeDecodeError:
-                    is_utf8 = False
-        if is_utf8:
-            try:
-                utf8.decode(b"", final=True)
-            except UnicodeDecodeError:
-                is_utf8 = False
-    b.sha256 = h.hexdigest()
+        eerste = f.read(65536)
     if not eerste.strip():
         raise Bestandsfout(1, "bestand", "leeg bestand")
-    if is_utf8:
+    if b"\x00" in eerste:
+        raise Bestandsfout(1, "bestand", "onleesbaar bestand: binaire inhoud (geen CSV of xlsx)")
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(eerste)
         b.codering = "utf-8-sig" if eerste.startswith(codecs.BOM_UTF8) else "utf-8"
-    else:
+    except UnicodeDecodeError:
         b.codering = "cp1252"
-        try:
-            with open(b.pad, encoding="cp1252") as f:
-                while f.read(1 << 20):
-                    pass
-        except UnicodeDecodeError as exc:
-            raise Bestandsfout(1, "bestand", "onleesbaar bestand: de tekens zijn geen UTF-8 en geen "
-                               f"Windows-1252 (byte {exc.object[exc.start]:#x})") from exc
-    regel = eerste.decode(b.codering, errors="replace").splitlines()[0] if eerste else ""
+    regel = eerste.decode(b.codering, errors="replace").splitlines()[0]
     # The separator that splits the header into the most known column names.
     bekend = {k for kol in KOLOMMEN.values() for k in kol}
     beste = None
@@ -199,6 +181,44 @@ def _lees_csv_kop(b: Bestand) -> None:
     _, b.scheiding, b.kopregel = beste
 
 
+def volledig_controleren(b: Bestand) -> None:
+    """Read a CSV file once completely: checksum, and the encoding for certain (UTF-8 if every
+    byte is valid UTF-8, else Windows-1252); raises Bestandsfout for an unreadable file."""
+    if b.volledig or b.formaat != "csv":
+        return
+    h = hashlib.sha256()
+    utf8 = codecs.getincrementaldecoder("utf-8")()
+    is_utf8 = True
+    with open(b.pad, "rb") as f:
+        while blok := f.read(1 << 20):
+            h.update(blok)
+            if b"\x00" in blok:
+                raise Bestandsfout(1, "bestand", "onleesbaar bestand: binaire inhoud (geen CSV of xlsx)")
+            if is_utf8:
+                try:
+                    utf8.decode(blok)
+                except UnicodeDecodeError:
+                    is_utf8 = False
+        if is_utf8:
+            try:
+                utf8.decode(b"", final=True)
+            except UnicodeDecodeError:
+                is_utf8 = False
+    b.sha256 = h.hexdigest()
+    if is_utf8:
+        b.codering = "utf-8-sig" if b.codering == "utf-8-sig" else "utf-8"
+    else:
+        b.codering = "cp1252"
+        try:
+            with open(b.pad, encoding="cp1252") as f:
+                while f.read(1 << 20):
+                    pass
+        except UnicodeDecodeError as exc:
+            raise Bestandsfout(1, "bestand", "onleesbaar bestand: de tekens zijn geen UTF-8 en geen "
+                               f"Windows-1252 (byte {exc.object[exc.start]:#x})") from exc
+    b.volledig = True
+
+
 def rijen(b: Bestand, fouten: list[Fout] | None = None) -> Iterator[tuple[int, list[str]]]:
     """Data rows of a recognised file: (line, values in the canonical column order).
 
@@ -208,8 +228,9 @@ def rijen(b: Bestand, fouten: list[Fout] | None = None) -> Iterator[tuple[int, l
     kolommen = KOLOMMEN[b.soort]
     posities = [b.posities[k] for k in kolommen]
     breedte = len(b.kopregel)
-    bron = _xlsx_rijen(b, kolommen) if b.formaat == "xlsx" else _csv_rijen(b)
     try:
+        volledig_controleren(b)
+        bron = _xlsx_rijen(b, kolommen) if b.formaat == "xlsx" else _csv_rijen(b)
         for lijn, velden in bron:
             if len(velden) != breedte:
                 if len(velden) > breedte and not any(v.strip(WIT) for v in velden[breedte:]):
@@ -297,14 +318,14 @@ def _xlsx_getal(wm: Werkmap, v: str, is_datum: bool, is_bedrag: bool) -> str:
 # The PostgreSQL fast path (uitgaven/grootboek_pg.py) checks facturen with the same rules in SQL;
 # keep the two in step.
 
-BEDRAG = re.compile(r"-?\d{1,13}(?:[.,]\d{1,2})?")
-BEDRAG_NL = re.compile(r"-?\d{1,3}(?:\.\d{3}){1,3},\d{1,2}")
-BEDRAG_EN = re.compile(r"-?\d{1,3}(?:,\d{3}){1,3}\.\d{1,2}")
-DATUM_NL = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
-DATUM_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-JAAR = re.compile(r"\d{4}")
+BEDRAG = re.compile(r"-?[0-9]{1,13}(?:[.,][0-9]{1,2})?")
+BEDRAG_NL = re.compile(r"-?[0-9]{1,3}(?:\.[0-9]{3}){1,3},[0-9]{1,2}")
+BEDRAG_EN = re.compile(r"-?[0-9]{1,3}(?:,[0-9]{3}){1,3}\.[0-9]{1,2}")
+DATUM_NL = re.compile(r"([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})")
+DATUM_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+JAAR = re.compile(r"[0-9]{4}")
 JAAR_MIN, JAAR_MAX = 1900, 2199
-POSTCODE4 = re.compile(r"\d{4}")
+POSTCODE4 = re.compile(r"[0-9]{4}")
 
 MAX_LENGTE = {"factuurnummer": 100, "crediteurnummer": 40, "kostenplaats": 40,
               "grootboekrekening": 40, "omschrijving": 500, "naam": 300, "kvk_nummer": 20,

@@ -1,5 +1,5 @@
 """The PostgreSQL fast path for facturen: COPY into a staging table, check and resolve in SQL,
-then one INSERT ... ON CONFLICT DO UPDATE into the ledger (docs/adr/0003-grootboek-bulkimport.md).
+then one INSERT ... ON CONFLICT DO UPDATE into the ledger (docs/adr/0004-grootboek-bulkimport.md).
 
 A CSV file is streamed to COPY as it is (PostgreSQL parses the CSV and converts the encoding),
 so Python never touches the rows. The SQL check below applies exactly the rules of
@@ -10,6 +10,7 @@ problem with its line. The Python reader also feeds xlsx rows into the same stag
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,60 +24,35 @@ FACTUURKOLOMMEN = KOLOMMEN["facturen"]
 SLOT_SLEUTEL = 47110
 
 _WIT = r"E' \t'"
-_NORM = f"""
-SELECT s.lijn, s.volgnummer,
-       btrim(s.boekjaar, {_WIT}) AS jaar_t, btrim(s.boekdatum, {_WIT}) AS datum_t,
-       btrim(s.factuurnummer, {_WIT}) AS factuur, btrim(s.crediteurnummer, {_WIT}) AS crednr,
-       btrim(s.kostenplaats, {_WIT}) AS kp, coalesce(btrim(s.grootboekrekening, {_WIT}), '') AS gb,
-       coalesce(btrim(s.omschrijving, {_WIT}), '') AS oms, btrim(s.bedrag_excl_btw, {_WIT}) AS bedrag_t
-FROM {STAGING} s"""  # noqa: S608 - SQL built from constants; values are parameters
-
-_BEDRAG = r"'^-?\d{1,13}([.,]\d{1,2})?$'"
-_BEDRAG_NL = r"'^-?\d{1,3}(\.\d{3}){1,3},\d{1,2}$'"
-_BEDRAG_EN = r"'^-?\d{1,3}(,\d{3}){1,3}\.\d{1,2}$'"
-_DATUM_NL = r"'^\d{1,2}-\d{1,2}-\d{4}$'"
-_DATUM_ISO = r"'^\d{4}-\d{1,2}-\d{1,2}$'"
-
-
-def _dag_geldig(j: str, m: str, d: str) -> str:
-    """SQL: is (j, m, d) a real calendar date? Integer arithmetic only, so it never raises."""
-    return (f"({m} BETWEEN 1 AND 12 AND {d} BETWEEN 1 AND CASE WHEN {m} IN (4, 6, 9, 11) THEN 30 "
-            f"WHEN {m} = 2 THEN CASE WHEN (mod({j}, 4) = 0 AND mod({j}, 100) <> 0) OR mod({j}, 400) = 0 "
-            f"THEN 29 ELSE 28 END ELSE 31 END)")
-
-
-def _deel(n: int) -> str:
-    return f"split_part(n.datum_t, '-', {n})::int"
-
-
-# The same rules as bestanden.controleer_factuur: a NULL anywhere counts as "not valid".
-_GELDIG = f"""coalesce(
-    n.jaar_t ~ '^\\d{{4}}$'
-    AND (CASE WHEN n.jaar_t ~ '^\\d{{4}}$' THEN n.jaar_t::int END) BETWEEN 1900 AND 2199
-    AND (CASE WHEN n.datum_t ~ {_DATUM_NL}
-              THEN split_part(n.datum_t, '-', 3) = n.jaar_t AND {_dag_geldig(_deel(3), _deel(2), _deel(1))}
-              WHEN n.datum_t ~ {_DATUM_ISO}
-              THEN split_part(n.datum_t, '-', 1) = n.jaar_t AND {_dag_geldig(_deel(1), _deel(2), _deel(3))}
-              ELSE false END)
-    AND n.factuur <> '' AND length(n.factuur) <= 100
-    AND c.id IS NOT NULL AND k.id IS NOT NULL
-    AND length(n.gb) <= 40 AND length(n.oms) <= 500
-    AND (n.bedrag_t ~ {_BEDRAG} OR n.bedrag_t ~ {_BEDRAG_NL} OR n.bedrag_t ~ {_BEDRAG_EN}),
+# The fast check is deliberately simple (a handful of anchored regexes, no trimming of the
+# columns it checks): a value it rejects sends the file to the Python reader, which trims and
+# names the problem; a value it lets through that is still wrong (31-02-2024, an amount too large)
+# makes the cast in the upsert fail, which sends the file to the Python reader as well. Rows the
+# Python reader wrote (trimmed, ISO dates, decimal points) always pass.
+_GELDIG = """coalesce(
+    s.boekjaar ~ '^(19|20|21)[0-9][0-9]$'
+    AND (s.boekdatum ~ '^[0-9][0-9]?-[0-9][0-9]?-[0-9]{4}$' OR s.boekdatum ~ '^[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?$')
+    AND (left(s.boekdatum, 4) = s.boekjaar OR right(s.boekdatum, 4) = s.boekjaar)
+    AND s.bedrag_excl_btw ~ '^-?[0-9]+([.,][0-9][0-9]?)?$' AND length(s.bedrag_excl_btw) <= 17
+    AND length(btrim(s.factuurnummer, E' \\t')) BETWEEN 1 AND 100
+    AND coalesce(length(btrim(s.grootboekrekening, E' \\t')), 0) <= 40
+    AND coalesce(length(btrim(s.omschrijving, E' \\t')), 0) <= 500
+    AND c.id IS NOT NULL AND k.id IS NOT NULL,
   false)"""
-
-_BEDRAG_EENVOUDIG = "replace(n.bedrag_t, ',', '.')::numeric(15, 2)"
-_BEDRAG_ALLE = f"""(CASE WHEN n.bedrag_t ~ {_BEDRAG} THEN replace(n.bedrag_t, ',', '.')
-      WHEN n.bedrag_t ~ {_BEDRAG_NL} THEN replace(replace(n.bedrag_t, '.', ''), ',', '.')
-      ELSE replace(n.bedrag_t, ',', '') END)::numeric(15, 2)"""
+# The invoice key, hashed to 64 bits for a cheap duplicate count (a collision only costs an exact
+# numbering of a few more rows, never a wrong one: row_number() partitions by the key itself).
+_SLEUTEL = f"s.boekjaar, s.crediteurnummer, btrim(s.factuurnummer, {_WIT})"
+_HASH = f"hashtextextended(s.boekjaar || '|' || s.crediteurnummer || '|' || btrim(s.factuurnummer, {_WIT}), 0)"
+_BRON = f"""{STAGING} s
+    LEFT JOIN uitgaven_crediteur c ON c.organisatie_id = %(org)s AND c.nummer = s.crediteurnummer
+    LEFT JOIN uitgaven_kostenplaats k ON k.organisatie_id = %(org)s AND k.code = s.kostenplaats"""
 
 
 @dataclass
 class Controle:
-    sleutels: int
     regels: int
     fouten: int
     dubbel: int
-    duizendtallen: int
 
 
 @contextmanager
@@ -113,7 +89,7 @@ def ruim_op(cursor) -> None:
     cursor.execute(f"DROP TABLE IF EXISTS {STAGING}")
 
 
-def kopieer_csv(cursor, b: Bestand, voortgang: Callable[[int], None] | None = None) -> None:
+def kopieer_csv(cursor, b: Bestand, voortgang: Callable[[int], None] | None = None) -> int:
     """Stream the CSV file unchanged into the staging table; PostgreSQL parses and converts it."""
     kolommen, extra = [], 0
     gezien = set()
@@ -131,11 +107,15 @@ def kopieer_csv(cursor, b: Bestand, voortgang: Callable[[int], None] | None = No
     sql = (f"COPY {STAGING} ({', '.join(kolommen)}) FROM STDIN WITH (FORMAT csv, DELIMITER {scheiding}, "
            f"HEADER true, ENCODING '{b.pg_codering}')")
     gelezen = 0
+    h = hashlib.sha256()
     with open(b.pad, "rb") as f, cursor.cursor.copy(sql) as copy:
-        if b.codering == "utf-8-sig":
-            f.read(3)
         vorige = b""
+        eerste = True
         while blok := f.read(1 << 20):
+            h.update(blok)
+            if eerste and b.codering == "utf-8-sig":
+                blok = blok[3:]
+            eerste = False
             if vorige:
                 copy.write(vorige)
             vorige = blok
@@ -144,9 +124,12 @@ def kopieer_csv(cursor, b: Bestand, voortgang: Callable[[int], None] | None = No
                 voortgang(gelezen)
         # Trailing line ends would read as an empty row; COPY accepts a last line without one.
         copy.write(vorige.rstrip(b"\r\n"))
+    # PostgreSQL has now checked every byte against the encoding: the file is read completely.
+    b.sha256 = h.hexdigest()
+    return cursor.cursor.rowcount
 
 
-def kopieer_rijen(cursor, rijen: Iterable[tuple]) -> None:
+def kopieer_rijen(cursor, rijen: Iterable[tuple]) -> int:
     """Rows already checked in Python: (lijn, volgnummer, boekjaar, ISO boekdatum, factuurnummer,
     crediteurnummer, kostenplaats, grootboekrekening, omschrijving, bedrag with a decimal point)."""
     maak_staging(cursor)
@@ -154,21 +137,16 @@ def kopieer_rijen(cursor, rijen: Iterable[tuple]) -> None:
     with cursor.cursor.copy(sql) as copy:
         for rij in rijen:
             copy.write_row(rij)
+    return cursor.cursor.rowcount
 
 
 def controleer(cursor, organisatie_id: int) -> Controle:
-    """One pass over the staging table: rows, invalid rows, duplicate invoice keys."""
+    """One pass over the staging table: rows, rows the fast path cannot take, duplicate keys."""
     cursor.execute(f"""
-        SELECT count(*), coalesce(sum(n), 0), coalesce(sum(fout), 0),
-               count(*) FILTER (WHERE n > 1), coalesce(sum(duizend), 0)
-        FROM (SELECT count(*) AS n, count(*) FILTER (WHERE NOT geldig) AS fout,
-                     count(*) FILTER (WHERE duizend) AS duizend
-              FROM (SELECT n.jaar_t, n.crednr, n.factuur, {_GELDIG} AS geldig,
-                           coalesce(n.bedrag_t !~ {_BEDRAG}, false) AS duizend
-                    FROM ({_NORM}) n
-                    LEFT JOIN uitgaven_crediteur c ON c.organisatie_id = %s AND c.nummer = n.crednr
-                    LEFT JOIN uitgaven_kostenplaats k ON k.organisatie_id = %s AND k.code = n.kp) x
-              GROUP BY jaar_t, crednr, factuur) g""", [organisatie_id, organisatie_id])  # noqa: S608
+        SELECT coalesce(sum(n), 0), coalesce(sum(fout), 0), count(*) FILTER (WHERE n > 1)
+        FROM (SELECT count(*) AS n, count(*) FILTER (WHERE NOT geldig) AS fout
+              FROM (SELECT {_HASH} AS h, {_GELDIG} AS geldig FROM {_BRON}) x
+              GROUP BY h) g""", {"org": organisatie_id})  # noqa: S608 - SQL from constants
     return Controle(*[int(v) for v in cursor.fetchone()])
 
 
@@ -177,49 +155,127 @@ def nummer_dubbele(cursor) -> None:
     cursor.execute(f"DROP TABLE IF EXISTS {VOLG}")
     cursor.execute(f"""
         CREATE TEMP TABLE {VOLG} ON COMMIT DROP AS
-        SELECT n.lijn, row_number() OVER (PARTITION BY n.jaar_t, n.crednr, n.factuur ORDER BY n.lijn) AS vn
-        FROM ({_NORM}) n
-        WHERE (n.jaar_t, n.crednr, n.factuur) IN (
-            SELECT jaar_t, crednr, factuur FROM ({_NORM}) n GROUP BY 1, 2, 3 HAVING count(*) > 1)""")  # noqa: S608
+        SELECT s.lijn, row_number() OVER (PARTITION BY {_SLEUTEL} ORDER BY s.lijn) AS vn
+        FROM {STAGING} s
+        WHERE {_HASH} IN (SELECT {_HASH} FROM {STAGING} s GROUP BY 1 HAVING count(*) > 1)""")  # noqa: S608
 
 
-def heeft_regels(cursor, organisatie_id: int) -> bool:
-    cursor.execute("SELECT EXISTS (SELECT 1 FROM uitgaven_factuurregel WHERE organisatie_id = %s)",
-                   [organisatie_id])
-    return bool(cursor.fetchone()[0])
+def bestaande_jaren(cursor, organisatie_id: int) -> list[int]:
+    """The boekjaren of the staged file that already have lines of this organisation."""
+    cursor.execute(f"""
+        SELECT j.jaar FROM (SELECT DISTINCT boekjaar FROM {STAGING}
+                            WHERE boekjaar ~ '^(19|20|21)[0-9][0-9]$') s, LATERAL (SELECT s.boekjaar::int AS jaar) j
+        WHERE EXISTS (SELECT 1 FROM uitgaven_factuurregel f
+                      WHERE f.organisatie_id = %s AND f.boekjaar = j.jaar)""", [organisatie_id])  # noqa: S608
+    return sorted(r[0] for r in cursor.fetchall())
 
 
-def upsert(cursor, *, organisatie_id: int, importrun_id: int | None, dubbel: bool, duizendtallen: bool,
-           bestaande: bool) -> tuple[int, int, list[int]]:
-    """Insert new lines and replace changed ones; unchanged lines are not touched at all.
+@dataclass
+class Uitkomst:
+    nieuw: int
+    gewijzigd: int
+    jaren_nieuw: list[int]
+    jaren_gewijzigd: list[int]
 
-    Returns (new, changed, boekjaren with a new or changed line).
+
+_KOLOMMEN_LEDGER = ("organisatie_id, boekjaar, boekdatum, factuurnummer, volgnummer, crediteur_id, "
+                    "kostenplaats_id, grootboekrekening, omschrijving, bedrag, importrun_id")
+
+
+def _bron(volg: str, volg_join: str, waar: str) -> str:
+    """The staged rows, typed and resolved: one SELECT shared by both ways of storing them."""
+    return f"""
+            SELECT s.boekjaar::smallint AS jaar, s.boekdatum::date AS datum,
+                   btrim(s.factuurnummer, {_WIT}) AS factuur, {volg} AS vn,
+                   c.id AS crediteur_id, k.id AS kostenplaats_id,
+                   coalesce(btrim(s.grootboekrekening, {_WIT}), '') AS gb,
+                   coalesce(btrim(s.omschrijving, {_WIT}), '') AS oms,
+                   replace(s.bedrag_excl_btw, ',', '.')::numeric(15, 2) AS bedrag
+            FROM {_BRON} {volg_join}
+            {waar}"""  # noqa: S608 - SQL from constants
+
+
+# The cheap shape checks of the first-import pass (cheaper than _GELDIG: LIKE instead of a regex
+# for the year; the lengths of the trimmed values are checked on the stored trims). A value they
+# let through that Python would reject makes a cast fail, and the caller falls back.
+_VORM = """s.boekjaar LIKE '____' AND s.boekjaar COLLATE "C" BETWEEN '1900' AND '2199'
+    AND (right(s.boekdatum, 4) = s.boekjaar
+         AND (s.boekdatum LIKE '__-__-____' OR s.boekdatum LIKE '_-__-____' OR s.boekdatum LIKE '__-_-____'
+              OR s.boekdatum LIKE '_-_-____')
+         OR left(s.boekdatum, 4) = s.boekjaar
+         AND (s.boekdatum LIKE '____-__-__' OR s.boekdatum LIKE '____-_-__' OR s.boekdatum LIKE '____-__-_'
+              OR s.boekdatum LIKE '____-_-_'))
+    AND s.boekdatum !~ '[^0-9-]'
+    AND s.bedrag_excl_btw ~ '^-?[0-9]+([.,][0-9][0-9]?)?$' AND length(s.bedrag_excl_btw) <= 17"""
+
+
+def invoegen(cursor, *, organisatie_id: int, importrun_id: int | None) -> tuple[int, list[int]]:
+    """First import of these years: check, insert and add to Jaaromzet in one statement.
+
+    A plain INSERT: with no line of these years stored, ON CONFLICT would have nothing to
+    arbitrate against, and its per-row pre-check costs a third of a large import. Rows the
+    checks reject are left out: the caller compares the count with the staged rows and falls back
+    to the Python reader when some are missing. An invoice with several lines raises
+    unique_violation (every line is volgnummer 1 here); the caller numbers the lines and upserts.
+
+    Returns (lines inserted, their boekjaren).
     """
-    bedrag = _BEDRAG_ALLE if duizendtallen else _BEDRAG_EENVOUDIG
-    volg_join = f"LEFT JOIN {VOLG} v ON v.lijn = n.lijn" if dubbel else ""
-    volg = "coalesce(n.volgnummer, v.vn, 1)" if dubbel else "coalesce(n.volgnummer, 1)"
-    # Skipping identical lines before the upsert keeps a re-import from locking (and so
-    # rewriting) every unchanged row: ON CONFLICT locks a conflicting row even when its WHERE fails.
-    ongewijzigd = """WHERE NOT EXISTS (
-            SELECT 1 FROM uitgaven_factuurregel x
-            WHERE x.organisatie_id = %(org)s AND x.boekjaar = b.jaar AND x.crediteur_id = b.crediteur_id
-              AND x.factuurnummer = b.factuur AND x.volgnummer = b.vn AND x.boekdatum = b.datum
-              AND x.kostenplaats_id = b.kostenplaats_id AND x.grootboekrekening = b.gb
-              AND x.omschrijving = b.oms AND x.bedrag = b.bedrag)""" if bestaande else ""
+    sql = f"""
+        WITH n AS NOT MATERIALIZED (
+            SELECT s.boekjaar, s.boekdatum, s.bedrag_excl_btw AS bedrag_t,
+                   btrim(s.factuurnummer, {_WIT}) AS factuur,
+                   coalesce(btrim(s.grootboekrekening, {_WIT}), '') AS gb,
+                   coalesce(btrim(s.omschrijving, {_WIT}), '') AS oms,
+                   c.id AS crediteur_id, k.id AS kostenplaats_id
+            FROM {STAGING} s
+            JOIN uitgaven_crediteur c ON c.organisatie_id = %(org)s AND c.nummer = s.crediteurnummer
+            JOIN uitgaven_kostenplaats k ON k.organisatie_id = %(org)s AND k.code = s.kostenplaats
+            WHERE {_VORM}
+        ), b AS MATERIALIZED (
+            SELECT n.boekjaar::smallint AS jaar, n.boekdatum::date AS datum, n.factuur, n.gb, n.oms,
+                   n.crediteur_id, n.kostenplaats_id, replace(n.bedrag_t, ',', '.')::numeric(15, 2) AS bedrag
+            FROM n
+            WHERE n.factuur <> '' AND length(n.factuur) <= 100 AND length(n.gb) <= 40 AND length(n.oms) <= 500
+        ), ins AS (
+            INSERT INTO uitgaven_factuurregel ({_KOLOMMEN_LEDGER})
+            SELECT %(org)s, jaar, datum, factuur, 1, crediteur_id, kostenplaats_id, gb, oms, bedrag, %(run)s FROM b
+        ), omzet AS (
+            INSERT INTO uitgaven_jaaromzet AS j (organisatie_id, boekjaar, crediteur_id, kostenplaats_id,
+                                                 bedrag, regels)
+            SELECT %(org)s, jaar, crediteur_id, kostenplaats_id, sum(bedrag), count(*)
+            FROM b GROUP BY jaar, crediteur_id, kostenplaats_id
+            ON CONFLICT (organisatie_id, boekjaar, crediteur_id, kostenplaats_id) DO UPDATE
+               SET bedrag = j.bedrag + EXCLUDED.bedrag, regels = j.regels + EXCLUDED.regels
+        )
+        SELECT jaar, count(*) FROM b GROUP BY jaar"""  # noqa: S608 - SQL from constants
+    cursor.execute(sql, {"org": organisatie_id, "run": importrun_id})
+    rijen = cursor.fetchall()
+    return sum(int(n) for _, n in rijen), sorted(int(j) for j, _ in rijen)
+
+
+def upsert(cursor, *, organisatie_id: int, importrun_id: int | None, dubbel: bool) -> Uitkomst:
+    """Insert new lines and replace changed ones, in one INSERT ... ON CONFLICT DO UPDATE ...
+    WHERE the values differ. Every row has passed `controleer`.
+
+    Identical lines are skipped before the upsert: ON CONFLICT locks (and so rewrites) a
+    conflicting row even when its WHERE fails, which would make a re-import as slow as the first.
+    New lines are added to `Jaaromzet` in the same statement; years with replaced lines must be
+    rebuilt by the caller (their old amounts are gone by then).
+    """
+    volg_join = f"LEFT JOIN {VOLG} v ON v.lijn = s.lijn" if dubbel else ""
+    volg = "coalesce(s.volgnummer, v.vn, 1)" if dubbel else "coalesce(s.volgnummer, 1)"
     cursor.execute(f"""
         WITH ins AS (
-            INSERT INTO uitgaven_factuurregel AS f
-                (organisatie_id, boekjaar, boekdatum, factuurnummer, volgnummer, crediteur_id,
-                 kostenplaats_id, grootboekrekening, omschrijving, bedrag, importrun_id)
+            INSERT INTO uitgaven_factuurregel AS f ({_KOLOMMEN_LEDGER})
             SELECT %(org)s, b.jaar, b.datum, b.factuur, b.vn, b.crediteur_id, b.kostenplaats_id,
                    b.gb, b.oms, b.bedrag, %(run)s
-            FROM (SELECT n.jaar_t::smallint AS jaar, n.datum_t::date AS datum, n.factuur, {volg} AS vn,
-                         c.id AS crediteur_id, k.id AS kostenplaats_id, n.gb, n.oms, {bedrag} AS bedrag
-                  FROM ({_NORM}) n
-                  JOIN uitgaven_crediteur c ON c.organisatie_id = %(org)s AND c.nummer = n.crednr
-                  JOIN uitgaven_kostenplaats k ON k.organisatie_id = %(org)s AND k.code = n.kp
-                  {volg_join}) b
-            {ongewijzigd}
+            FROM ({_bron(volg, volg_join, "")}) b
+            WHERE NOT EXISTS (
+                SELECT 1 FROM uitgaven_factuurregel x
+                WHERE x.organisatie_id = %(org)s AND x.boekjaar = b.jaar AND x.crediteur_id = b.crediteur_id
+                  AND x.factuurnummer = b.factuur AND x.volgnummer = b.vn AND x.boekdatum = b.datum
+                  AND x.kostenplaats_id = b.kostenplaats_id AND x.grootboekrekening = b.gb
+                  AND x.omschrijving = b.oms AND x.bedrag = b.bedrag)
             ON CONFLICT (organisatie_id, boekjaar, crediteur_id, factuurnummer, volgnummer) DO UPDATE
                SET boekdatum = EXCLUDED.boekdatum, kostenplaats_id = EXCLUDED.kostenplaats_id,
                    grootboekrekening = EXCLUDED.grootboekrekening, omschrijving = EXCLUDED.omschrijving,
@@ -227,13 +283,27 @@ def upsert(cursor, *, organisatie_id: int, importrun_id: int | None, dubbel: boo
                WHERE (f.boekdatum, f.kostenplaats_id, f.grootboekrekening, f.omschrijving, f.bedrag)
                      IS DISTINCT FROM (EXCLUDED.boekdatum, EXCLUDED.kostenplaats_id,
                                        EXCLUDED.grootboekrekening, EXCLUDED.omschrijving, EXCLUDED.bedrag)
-            RETURNING (xmax = 0) AS nieuw, boekjaar
+            RETURNING (xmax = 0) AS nieuw, boekjaar, crediteur_id, kostenplaats_id, bedrag
+        ), omzet AS (
+            INSERT INTO uitgaven_jaaromzet AS j (organisatie_id, boekjaar, crediteur_id, kostenplaats_id,
+                                                 bedrag, regels)
+            SELECT %(org)s, boekjaar, crediteur_id, kostenplaats_id, sum(bedrag), count(*)
+            FROM ins WHERE nieuw GROUP BY boekjaar, crediteur_id, kostenplaats_id
+            ON CONFLICT (organisatie_id, boekjaar, crediteur_id, kostenplaats_id) DO UPDATE
+               SET bedrag = j.bedrag + EXCLUDED.bedrag, regels = j.regels + EXCLUDED.regels
         )
-        SELECT count(*) FILTER (WHERE nieuw), count(*) FILTER (WHERE NOT nieuw),
-               coalesce(array_agg(DISTINCT boekjaar), '{{}}')
-        FROM ins""", {"org": organisatie_id, "run": importrun_id})  # noqa: S608
-    nieuw, gewijzigd, jaren = cursor.fetchone()
-    return int(nieuw), int(gewijzigd), sorted(int(j) for j in jaren)
+        SELECT boekjaar, nieuw, count(*) FROM ins GROUP BY boekjaar, nieuw""", {"org": organisatie_id, "run": importrun_id})  # noqa: S608
+    u = Uitkomst(0, 0, [], [])
+    for jaar, nieuw, aantal in cursor.fetchall():
+        if nieuw:
+            u.nieuw += int(aantal)
+            u.jaren_nieuw.append(int(jaar))
+        else:
+            u.gewijzigd += int(aantal)
+            u.jaren_gewijzigd.append(int(jaar))
+    u.jaren_nieuw.sort()
+    u.jaren_gewijzigd.sort()
+    return u
 
 
 def bulk_instellingen(cursor):

@@ -174,7 +174,7 @@ class Importrun(OrganisatieModel):
 class Factuurregel(OrganisatieModel):
     """One line of the spend ledger; identity: boekjaar, crediteur, factuurnummer, volgnummer.
 
-    Only the import service writes this table, in bulk (docs/adr/0003-grootboek-bulkimport.md):
+    Only the import service writes this table, in bulk (docs/adr/0004-grootboek-bulkimport.md):
     its foreign keys are resolved and checked in SQL by the import itself, so the database
     carries no per-row FK triggers and no extra indexes; the unique key
     (organisatie, boekjaar, crediteur, factuurnummer, volgnummer) serves every lookup by year.
@@ -217,9 +217,14 @@ class Jaaromzet(OrganisatieModel):
     classification needs no rebuild.
     """
 
+    # Like the ledger it summarises, written only by the import (in bulk, in SQL): no per-row FK
+    # triggers (docs/adr/0004-grootboek-bulkimport.md).
+    organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="+",
+                                    db_index=False, db_constraint=False)
     boekjaar = models.PositiveSmallIntegerField()
-    crediteur = models.ForeignKey(Crediteur, on_delete=models.CASCADE, related_name="+")
-    kostenplaats = models.ForeignKey(Kostenplaats, on_delete=models.CASCADE, related_name="+")
+    crediteur = models.ForeignKey(Crediteur, on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    kostenplaats = models.ForeignKey(Kostenplaats, on_delete=models.CASCADE, related_name="+",
+                                     db_constraint=False)
     bedrag = models.DecimalField(max_digits=15, decimal_places=2)
     regels = models.PositiveIntegerField(default=0)
 

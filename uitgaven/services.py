@@ -13,7 +13,7 @@ from django.utils.text import get_valid_filename
 
 from .models import Crediteur, Importrun, Inkooppakket, Regio, RegioKlasse
 
-NL_POSTCODE = re.compile(r"\s*([1-9]\d{3})\s*([A-Za-z]{2})?\s*")
+NL_POSTCODE = re.compile(r"\s*([1-9][0-9]{3})\s*([A-Za-z]{2})?\s*")
 
 
 def regio_bepalen(*, postcode: str, land: str, plaats: str = "", bereiken) -> str:
