@@ -67,3 +67,12 @@ def axe_controle():
             f"{v['id']}: {v['help']} ({len(v['nodes'])}x, bv. {v['nodes'][0]['target']})" for v in schendingen)
 
     return controleer
+
+
+def menu_kiezen(page, groep: str, item: str):
+    """Open a menu group (a dropdown when it holds several pages) and follow one of its links."""
+    menu = page.locator("#menu")
+    knop = menu.get_by_role("button", name=groep)
+    if knop.count():
+        knop.click()
+    menu.get_by_role("link", name=item, exact=True).click()
