@@ -1,0 +1,242 @@
+"""Read-only queries of the uitgaven app: spend per year, domain, category, region, supplier.
+
+Every table is one SQL aggregate over `Jaaromzet` (spend per boekjaar × crediteur × kostenplaats,
+kept by the import), with exact cent totals; rounding happens only where a person reads the number.
+The category and region of spend follow from the crediteur at query time, so a classification
+made today shows at once, also for earlier years.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import connection
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+
+from .models import Crediteur, Factuurregel, Importrun, Inkooppakket, Jaaromzet, Regio, RegioKlasse
+
+NUL = Decimal("0.00")
+CENT = Decimal("0.01")
+HONDERD = Decimal(100)
+NOG_NIET_BEOORDEELD = "Nog niet beoordeelde inkopen"
+EINDTOTAAL = "Eindtotaal"
+
+
+def _cent(waarde) -> Decimal:
+    """SQLite sums decimals as floats: back to exact cents (the sums stay far below 2**53 cents)."""
+    if waarde is None:
+        return NUL
+    if not isinstance(waarde, Decimal):
+        waarde = Decimal(str(waarde))
+    return waarde.quantize(CENT)
+
+
+def _pct(deel: Decimal, geheel: Decimal) -> Decimal | None:
+    return deel * HONDERD / geheel if geheel else None
+
+
+def _groei(nu: Decimal, toen: Decimal) -> Decimal | None:
+    return (nu - toen) * HONDERD / abs(toen) if toen else None
+
+
+def jaren(*, organisatie) -> list[int]:
+    return sorted(Jaaromzet.objects.filter(organisatie=organisatie).values_list("boekjaar", flat=True).distinct())
+
+
+@dataclass(frozen=True)
+class Regel:
+    """One row of a spend table; `sleutel` is what the drill-down filters on."""
+
+    naam: str
+    bedrag: Decimal
+    pct: Decimal | None = None
+    vorig_jaar: Decimal | None = None
+    pct_vorig_jaar: Decimal | None = None
+    ontwikkeling_euro: Decimal | None = None
+    ontwikkeling_pct: Decimal | None = None
+    leveranciers: int | None = None
+    leveranciers_pct: Decimal | None = None
+    code: str | None = None
+    sleutel: str = ""
+    totaal: bool = False
+
+
+def inkoopvolume(*, organisatie) -> list[Regel]:
+    """Spend per boekjaar, with the development against the year before."""
+    rijen = (Jaaromzet.objects.filter(organisatie=organisatie).values("boekjaar")
+             .annotate(bedrag=Sum("bedrag")).order_by("boekjaar"))
+    uit, vorige = [], None
+    for r in rijen:
+        bedrag = _cent(r["bedrag"])
+        uit.append(Regel(naam=str(r["boekjaar"]), sleutel=str(r["boekjaar"]), bedrag=bedrag,
+                         vorig_jaar=vorige, ontwikkeling_euro=None if vorige is None else bedrag - vorige,
+                         ontwikkeling_pct=None if vorige is None else _groei(bedrag, vorige)))
+        vorige = bedrag
+    return uit
+
+
+def _twee_jaren(organisatie, jaar, *velden):
+    """{key: (this year, last year)} of spend grouped by `velden`, in one query."""
+    rijen = (Jaaromzet.objects.filter(organisatie=organisatie, boekjaar__in=[jaar, jaar - 1])
+             .values("boekjaar", *velden).annotate(bedrag=Sum("bedrag")))
+    uit: dict[tuple, list[Decimal]] = {}
+    for r in rijen:
+        sleutel = tuple(r[v] for v in velden)
+        paar = uit.setdefault(sleutel, [NUL, NUL])
+        paar[0 if r["boekjaar"] == jaar else 1] += _cent(r["bedrag"])
+    return uit
+
+
+def _met_totaal(regels: list[Regel], nu: Decimal, toen: Decimal, **extra) -> list[Regel]:
+    regels.append(Regel(naam=EINDTOTAAL, bedrag=nu, vorig_jaar=toen, ontwikkeling_euro=nu - toen,
+                        ontwikkeling_pct=_groei(nu, toen), pct=HONDERD if nu else None,
+                        pct_vorig_jaar=HONDERD if toen else None, totaal=True, **extra))
+    return regels
+
+
+def per_domein(*, organisatie, jaar: int) -> list[Regel]:
+    data = _twee_jaren(organisatie, jaar, "kostenplaats__domein__naam")
+    nu = sum((p[0] for p in data.values()), NUL)
+    toen = sum((p[1] for p in data.values()), NUL)
+    regels = [Regel(naam=naam, sleutel=naam, bedrag=b, pct=_pct(b, nu), vorig_jaar=v, pct_vorig_jaar=_pct(v, toen),
+                    ontwikkeling_euro=b - v, ontwikkeling_pct=_groei(b, v))
+              for (naam,), (b, v) in sorted(data.items(), key=lambda kv: -kv[1][0])]
+    return _met_totaal(regels, nu, toen)
+
+
+def per_categorie(*, organisatie, jaar: int) -> list[Regel]:
+    """Per inkoopcategorie (the category of the crediteur's inkooppakket), then the spend with
+    crediteuren without a pakket ("Nog niet beoordeelde inkopen", seed §1), then the total."""
+    data = _twee_jaren(organisatie, jaar, "crediteur__inkooppakket__categorie__code",
+                       "crediteur__inkooppakket__categorie__naam")
+    nu = sum((p[0] for p in data.values()), NUL)
+    toen = sum((p[1] for p in data.values()), NUL)
+    regels, zonder = [], None
+    for (code, naam), (b, v) in sorted(data.items(), key=lambda kv: -kv[1][0]):
+        regel = Regel(code=code, naam=naam or NOG_NIET_BEOORDEELD, sleutel=code or "geen", bedrag=b, pct=_pct(b, nu),
+                      vorig_jaar=v, pct_vorig_jaar=_pct(v, toen), ontwikkeling_euro=b - v,
+                      ontwikkeling_pct=_groei(b, v))
+        if code is None:
+            zonder = regel
+        else:
+            regels.append(regel)
+    if zonder:
+        regels.append(zonder)
+    return _met_totaal(regels, nu, toen)
+
+
+def regio_volgorde(*, organisatie) -> list[str]:
+    """Lokaal, the regional names of the regio table, then the fixed classes of the report."""
+    namen = [RegioKlasse.LOKAAL.value]
+    for naam in Regio.objects.filter(organisatie=organisatie).order_by("postcode_van").values_list("naam", flat=True):
+        if naam not in namen:
+            namen.append(naam)
+    for klasse in (RegioKlasse.NIET_REGIONAAL, RegioKlasse.BUITENLAND, RegioKlasse.ONBEKEND):
+        if klasse.value not in namen:
+            namen.append(klasse.value)
+    return namen
+
+
+def per_regio(*, organisatie, jaar: int) -> list[Regel]:
+    """Spend and suppliers per region; a supplier counts in a year when its total there is not
+    zero (credit notes can cancel a year out)."""
+    with connection.cursor() as c:
+        c.execute("""
+            SELECT cr.regio, SUM(t.bedrag), SUM(CASE WHEN t.bedrag <> 0 THEN 1 ELSE 0 END)
+            FROM (SELECT crediteur_id, SUM(bedrag) AS bedrag FROM uitgaven_jaaromzet
+                  WHERE organisatie_id = %s AND boekjaar = %s GROUP BY crediteur_id) t
+            JOIN uitgaven_crediteur cr ON cr.id = t.crediteur_id
+            GROUP BY cr.regio""", [organisatie.pk, jaar])
+        data = {regio or RegioKlasse.ONBEKEND.value: (_cent(b), int(n or 0)) for regio, b, n in c.fetchall()}
+    volgorde = regio_volgorde(organisatie=organisatie)
+    volgorde += sorted(set(data) - set(volgorde))
+    totaal = sum((b for b, _ in data.values()), NUL)
+    leveranciers = sum(n for _, n in data.values())
+    regels = []
+    for naam in volgorde:
+        if naam not in data and naam not in (RegioKlasse.LOKAAL, RegioKlasse.NIET_REGIONAAL,
+                                             RegioKlasse.BUITENLAND, RegioKlasse.ONBEKEND):
+            continue
+        b, n = data.get(naam, (NUL, 0))
+        regels.append(Regel(naam=naam, sleutel=naam, bedrag=b, pct=_pct(b, totaal), leveranciers=n,
+                            leveranciers_pct=_pct(Decimal(n), Decimal(leveranciers))))
+    regels.append(Regel(naam=EINDTOTAAL, bedrag=totaal, pct=HONDERD if totaal else None, leveranciers=leveranciers,
+                        leveranciers_pct=HONDERD if leveranciers else None, totaal=True))
+    return regels
+
+
+def top_crediteuren(*, organisatie, jaar: int, aantal: int = 15) -> list[Regel]:
+    rijen = (Jaaromzet.objects.filter(organisatie=organisatie, boekjaar=jaar)
+             .values("crediteur_id", "crediteur__nummer", "crediteur__naam", "crediteur__regio",
+                     "crediteur__inkooppakket__naam")
+             .annotate(bedrag=Sum("bedrag")).order_by("-bedrag", "crediteur__nummer")[:aantal])
+    totaal = _cent(Jaaromzet.objects.filter(organisatie=organisatie, boekjaar=jaar).aggregate(s=Sum("bedrag"))["s"])
+    return [Regel(naam=f"{r['crediteur__nummer']} {r['crediteur__naam']}", sleutel=str(r["crediteur_id"]),
+                  code=r["crediteur__inkooppakket__naam"] or "", bedrag=_cent(r["bedrag"]),
+                  pct=_pct(_cent(r["bedrag"]), totaal))
+            for r in rijen]
+
+
+# -- Drill-down to the lines ---------------------------------------------------------------------
+
+FILTERS = ("domein", "categorie", "regio", "crediteur", "kostenplaats")
+
+
+def factuurregels(*, organisatie, jaar: int, domein: str = "", categorie: str = "", regio: str = "",
+                  crediteur: str = "", kostenplaats: str = ""):
+    """The ledger lines behind a cell of a spend table (filters as in the tables' `sleutel`)."""
+    qs = Factuurregel.objects.filter(organisatie=organisatie, boekjaar=jaar)
+    if domein:
+        qs = qs.filter(kostenplaats__domein__naam=domein)
+    if categorie == "geen":
+        qs = qs.filter(crediteur__inkooppakket__isnull=True)
+    elif categorie:
+        qs = qs.filter(crediteur__inkooppakket__categorie__code=categorie)
+    if regio:
+        qs = qs.filter(crediteur__regio=regio)
+    if crediteur.isdigit():
+        qs = qs.filter(crediteur_id=int(crediteur))
+    if kostenplaats.isdigit():
+        qs = qs.filter(kostenplaats_id=int(kostenplaats))
+    return qs.select_related("crediteur", "kostenplaats").order_by("-bedrag", "factuurnummer", "volgnummer")
+
+
+# -- Crediteuren for the inkoper -----------------------------------------------------------------
+
+def crediteuren(*, organisatie, jaar: int | None, zoek: str = "", pakket: str = "", regio: str = "",
+                min_bedrag: Decimal | None = None):
+    """Crediteuren with their spend in `jaar`, largest first. `pakket` is a pakket id or "geen"."""
+    omzet = (Jaaromzet.objects.filter(crediteur=OuterRef("pk"), boekjaar=jaar).values("crediteur")
+             .annotate(s=Sum("bedrag")).values("s"))
+    qs = (Crediteur.objects.filter(organisatie=organisatie).select_related("inkooppakket__categorie")
+          .annotate(omzet=Coalesce(Subquery(omzet), NUL)))
+    if zoek:
+        qs = qs.filter(Q(naam__icontains=zoek) | Q(nummer__icontains=zoek) | Q(kvk_nummer__icontains=zoek)
+                       | Q(plaats__icontains=zoek))
+    if pakket == "geen":
+        qs = qs.filter(inkooppakket__isnull=True)
+    elif pakket.isdigit():
+        qs = qs.filter(inkooppakket_id=int(pakket))
+    if regio:
+        qs = qs.filter(regio=regio)
+    if min_bedrag is not None:
+        qs = qs.filter(omzet__gte=min_bedrag)
+    return qs.order_by("-omzet", "nummer")
+
+
+def regio_namen(*, organisatie) -> list[str]:
+    aanwezig = set(Crediteur.objects.filter(organisatie=organisatie).values_list("regio", flat=True).distinct())
+    return [n for n in regio_volgorde(organisatie=organisatie) if n in aanwezig] + sorted(
+        aanwezig - set(regio_volgorde(organisatie=organisatie)) - {""})
+
+
+def importruns(*, organisatie):
+    return (Importrun.objects.filter(organisatie=organisatie).select_related("gestart_door")
+            .order_by("-gestart_op", "-pk"))
+
+
+def pakketten_met_aantallen(*, organisatie):
+    return (Inkooppakket.objects.filter(organisatie=organisatie).select_related("categorie")
+            .annotate(aantal=Count("crediteuren")).order_by("code"))
