@@ -26,6 +26,7 @@ MENU = [
         (_("Uitgaven"), "uitgaven:dashboard", "uitgaven.bekijken"),
         (_("Crediteuren"), "uitgaven:crediteuren", "uitgaven.classificeren"),
         (_("Importeren"), "uitgaven:import", "uitgaven.importeren"),
+        (_("Inkooppakketten"), "uitgaven:pakketten", "uitgaven.pakketten_beheren"),
     ]),
     (_("Rechtmatigheid"), [
         (_("Signalen"), "rechtmatigheid:signalen", "rechtmatigheid.bekijken"),
