@@ -257,10 +257,16 @@ class Begrenzer(FileUploadHandler):
         return None
 
 
-def _importpagina(request, form, status=200):
+def _importpagina(request, form, status=200, fout=""):
     runs = list(selectors.importruns(organisatie=request.organisatie)[:5])
     return render(request, "uitgaven/import.html", {
-        "form": form, "runs": runs, "max_mb": settings.UPLOAD_MAX_BYTES // 1024 // 1024}, status=status)
+        "form": form, "runs": runs, "fout": fout, "max_mb": settings.UPLOAD_MAX_BYTES // 1024 // 1024},
+        status=status)
+
+
+def _te_groot():
+    return _("De upload is groter dan %(max)s MB; kies minder of kleinere bestanden.") % {
+        "max": settings.UPLOAD_MAX_BYTES // 1024 // 1024}
 
 
 @csrf_exempt  # checked below, after the size limit is in place (Django docs, upload handlers)
@@ -270,10 +276,7 @@ def importeren(request):
         return _importpagina(request, ImportForm())
     marge = 1024 * 1024  # the form fields and multipart boundaries around the files
     if int(request.META.get("CONTENT_LENGTH") or 0) > settings.UPLOAD_MAX_BYTES + marge:
-        form = ImportForm()
-        form.add_error(None, _("De upload is groter dan %(max)s MB; kies minder of kleinere bestanden.")
-                       % {"max": settings.UPLOAD_MAX_BYTES // 1024 // 1024})
-        return _importpagina(request, form, status=413)
+        return _importpagina(request, ImportForm(), status=413, fout=_te_groot())
     request.upload_handlers.insert(0, Begrenzer(request, settings.UPLOAD_MAX_BYTES + marge))
     return _importeren_post(request)
 
@@ -282,10 +285,7 @@ def importeren(request):
 def _importeren_post(request):
     form = ImportForm(request.POST, request.FILES)
     if getattr(request, "upload_te_groot", False):
-        form = ImportForm()
-        form.add_error(None, _("De upload is groter dan %(max)s MB; kies minder of kleinere bestanden.")
-                       % {"max": settings.UPLOAD_MAX_BYTES // 1024 // 1024})
-        return _importpagina(request, form, status=413)
+        return _importpagina(request, ImportForm(), status=413, fout=_te_groot())
     if not form.is_valid():
         return _importpagina(request, form, status=400)
     run = services.import_voorbereiden(organisatie=request.organisatie, door=request.user,
