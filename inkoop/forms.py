@@ -1,10 +1,13 @@
 """Form pieces shared by every app: Dutch amounts in, Dutch amounts out."""
 
+import re
 from decimal import Decimal
 
 from django import forms
 
 from .formatting import OngeldigBedrag, getal, parse_bedrag
+
+_OPGESLAGEN = re.compile(r"^-?\d+(\.\d{1,2})?$")
 
 
 class BedragInvoer(forms.TextInput):
@@ -16,7 +19,8 @@ class BedragInvoer(forms.TextInput):
         if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
             tekst = getal(Decimal(value), 2)
             return tekst[:-3] if tekst.endswith(",00") else tekst
-        if isinstance(value, str) and value and value.replace(".", "", 1).isdigit():
+        # A stored amount as a string ("221000.00"), not what a person typed ("60.000").
+        if isinstance(value, str) and _OPGESLAGEN.match(value):
             return self.format_value(Decimal(value))
         return super().format_value(value)
 

@@ -100,7 +100,7 @@ def test_the_form_works_without_javascript(gemeente, browser, live_server):
         page.get_by_label("Looptijd in maanden").fill("12")
         page.get_by_label("Branche van de leveranciers").select_option(label="Overig")
         page.get_by_role("button", name="Melding indienen").click()
-        assert page.get_by_text(re.compile(r"Uw melding \d{4}-0001 is ingediend")).is_visible()
+        page.get_by_text(re.compile(r"Uw melding \d{4}-0001 is ingediend")).wait_for()
     finally:
         context.close()
 

@@ -6,6 +6,7 @@ import pytest
 
 from rechtmatigheid.models import Signaal, Steekproef
 from rechtmatigheid.services import signalen_berekenen
+from tests.browser.conftest import menu_kiezen
 from tests.conftest import WACHTWOORD
 from tests.rechtmatigheid.conftest import Grootboek
 
@@ -24,7 +25,7 @@ def controller_met_signalen(transactional_db, organisatie, maak_gebruiker):
 def test_the_controller_assesses_a_signal_as_onterecht_with_a_note(controller_met_signalen, inloggen, live_server,
                                                                  axe_controle):
     page = inloggen(controller_met_signalen.username, WACHTWOORD)
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Signalen").click()
+    menu_kiezen(page, "Rechtmatigheid", "Signalen")
     page.wait_for_load_state("networkidle")
     assert page.get_by_role("heading", name="Signaleringslijst 2024").is_visible()
     axe_controle(page)

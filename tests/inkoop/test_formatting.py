@@ -37,3 +37,14 @@ def test_nonsense_amounts_are_rejected_with_a_reason(tekst):
     with pytest.raises(OngeldigBedrag) as fout:
         parse_bedrag(tekst)
     assert str(fout.value)
+
+
+@pytest.mark.parametrize(("waarde", "getoond"), [
+    ("60.000", "60.000"),          # typed by a person: shown back as typed
+    ("221000.00", "221.000"),      # a stored amount
+    (Decimal("1234.5"), "1.234,50"),
+])
+def test_amount_inputs_show_values_the_dutch_way_without_changing_what_was_typed(waarde, getoond):
+    from inkoop.forms import BedragInvoer
+
+    assert BedragInvoer().format_value(waarde) == getoond
