@@ -16,7 +16,7 @@ What it does, in one run on a fresh database (DATABASE_URL's server, database `i
 5. XLSX: the same kind of file as .xlsx (M lines), imported into a second organisation; rows/s.
 
 Prints floor time, import time (wall clock of the whole command, and the import's own seconds),
-the ratio floor/import, peak memory and xlsx rows/s, and writes them to bench/uitvoer/import.json.
+the ratio floor/import, peak memory and xlsx rows/s, and writes them to bench/import/resultaat.json.
 Not part of the test suite.
 """
 
@@ -204,9 +204,7 @@ def main():
     print(f"Piekgeheugen import:       {piek:7d} MiB")
     print(f"XLSX:                      {a.xlsx_regels / xwand:7.0f} regels/s (hele commando), "
           f"{a.xlsx_regels / xeigen:.0f} regels/s (eigen seconden)")
-    uitvoer = ROOT / "bench" / "uitvoer"
-    uitvoer.mkdir(exist_ok=True)
-    (uitvoer / "import.json").write_text(json.dumps(uitkomst, indent=2))
+    (ROOT / "bench" / "import" / "resultaat.json").write_text(json.dumps(uitkomst, indent=2) + "\n")
 
 
 if __name__ == "__main__":
