@@ -1,11 +1,14 @@
 """The PostgreSQL fast path for facturen: COPY into a staging table, check and resolve in SQL,
-then one INSERT ... ON CONFLICT DO UPDATE into the ledger (docs/adr/0004-grootboek-bulkimport.md).
+then one INSERT into the ledger (docs/adr/0004-grootboek-bulkimport.md).
 
 A CSV file is streamed to COPY as it is (PostgreSQL parses the CSV and converts the encoding),
-so Python never touches the rows. The SQL check below applies exactly the rules of
-`bestanden.controleer_factuur`; when it finds any problem, or COPY itself fails (a blank line, a
-stray quote), the caller rolls back to a savepoint and reads the file in Python, which names every
-problem with its line. The Python reader also feeds xlsx rows into the same staging table.
+so Python never touches the rows. Years without lines get a plain INSERT ... SELECT that checks,
+inserts and adds to Jaaromzet in one statement (`invoegen`); years with lines, or an invoice of
+several lines, get INSERT ... ON CONFLICT DO UPDATE ... WHERE the values differ (`upsert`) after
+the check in `controleer`. The SQL checks apply the rules of `bestanden.controleer_factuur`; when
+they reject a row, or COPY itself fails (a blank line, a stray quote), or a cast fails, the caller
+rolls back to a savepoint and reads the file in Python, which names every problem with its line.
+The Python reader also feeds xlsx rows into the same staging table.
 """
 
 from __future__ import annotations

@@ -107,6 +107,8 @@ def import_bevestigen(*, controle: Importrun, door) -> Importrun:
 
     if controle.status != Importrun.Status.GECONTROLEERD or not controle.proefrun:
         raise ValueError("Alleen een geslaagde controle kan worden geïmporteerd.")
+    if controle.imports.exists():
+        raise ValueError("Deze bestanden zijn al geïmporteerd.")
     run = Importrun.objects.create(
         organisatie=controle.organisatie, gestart_door=door, proefrun=False, controle=controle,
         overschrijf_classificatie=controle.overschrijf_classificatie,
@@ -126,8 +128,16 @@ def import_uitvoeren_service(*, importrun_id: int) -> bool:
         return False
     run = Importrun.objects.select_related("organisatie", "gestart_door").get(pk=importrun_id)
     paden = [(Path(settings.MEDIA_ROOT) / b["pad"], b["naam"]) for b in run.bestanden if b.get("pad")]
-    uitgaven_importeren(organisatie=run.organisatie, paden=paden, door=run.gestart_door, proefrun=run.proefrun,
-                        overschrijf_classificatie=run.overschrijf_classificatie, importrun=run)
+    try:
+        resultaat = uitgaven_importeren(organisatie=run.organisatie, paden=paden, door=run.gestart_door,
+                                        proefrun=run.proefrun, overschrijf_classificatie=run.overschrijf_classificatie,
+                                        importrun=run)
+    finally:
+        run.refresh_from_db()
+    # The uploaded files are kept until they are imported (a check is followed by an import of the
+    # same files); after that, or when the check failed, only their checksums stay on record.
+    if not resultaat.proefrun or not resultaat.geslaagd:
+        uploads_opruimen(importrun=run)
     return True
 
 

@@ -2,6 +2,7 @@
 first, then "Importeren" runs the import as a Celery task, with progress and a summary."""
 
 import time
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -21,7 +22,7 @@ def _bestanden(slecht=False):
 
 
 @pytest.mark.django_db
-def test_the_upload_is_checked_first_and_imported_after_confirmation(client_als, organisatie,
+def test_the_upload_is_checked_first_and_imported_after_confirmation(client_als, organisatie, settings,
                                                                       django_capture_on_commit_callbacks):
     client = client_als("controller")
     with django_capture_on_commit_callbacks(execute=True):
@@ -42,9 +43,13 @@ def test_the_upload_is_checked_first_and_imported_after_confirmation(client_als,
     assert run.gestart_door.username == "controller-testdorp"
     assert Factuurregel.objects.filter(organisatie=organisatie).count() == 4
     assert [b["sha256"] for b in run.bestanden] == [b["sha256"] for b in controle.bestanden]
+    # Imported: the uploads are gone, their checksums stay on record.
+    assert not any((Path(settings.MEDIA_ROOT) / b["pad"]).exists() for b in run.bestanden)
     assert "De uitgaven zijn geïmporteerd" in client.get(antwoord["Location"]).content.decode()
     # The checked files cannot be imported a second time from the same check.
     assert "Deze bestanden zijn al geïmporteerd" in client.get(reverse("uitgaven:importrun", args=[controle.pk])).content.decode()
+    client.post(reverse("uitgaven:importrun_importeren", args=[controle.pk]))
+    assert Importrun.objects.filter(organisatie=organisatie).count() == 2
 
 
 @pytest.mark.django_db
