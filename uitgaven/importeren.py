@@ -28,12 +28,14 @@ from .bestanden import (
     POSTCODE4,
     VOLGORDE,
     Bestand,
+    Bestandsfout,
     Fout,
     controleer_factuur,
     controleer_verplicht,
     herken,
     rijen,
     sha256,
+    volledig_controleren,
 )
 from .models import (
     Crediteur,
@@ -553,7 +555,9 @@ class Importeur:
 
         from . import grootboek_pg as pg
 
-        if self.schrijven and b.formaat == "csv":
+        pogingen = 2 if self.schrijven and b.formaat == "csv" else 0
+        while pogingen:
+            pogingen -= 1
             try:
                 with transaction.atomic(), connection.cursor() as c:
                     with self.meet("copy"):
@@ -563,9 +567,21 @@ class Importeur:
                     return uitkomst
             except _Terugdraaien:
                 log.info("%s: regels die de snelle controle afwijst; het bestand wordt in Python gelezen", b.naam)
+                break
+            except psycopg.errors.CharacterNotInRepertoire:
+                # The encoding was guessed from the first 64 kB: settle it on the whole file and
+                # copy again (a Windows-1252 export whose first accent comes late).
+                geraden = b.codering
+                try:
+                    volledig_controleren(b)
+                except Bestandsfout:
+                    break
+                if b.codering == geraden:
+                    break
             except (DatabaseError, psycopg.Error) as exc:
                 # psycopg errors from the raw COPY are not wrapped by Django.
                 log.info("%s: COPY of conversie niet gelukt (%s); het bestand wordt in Python gelezen", b.naam, exc)
+                break
         crediteuren, kostenplaatsen = self._bekend()
         with self.meet("python"):
             rijen_ = self._gecontroleerde_facturen(b, voortgang, crediteuren, kostenplaatsen)

@@ -81,3 +81,20 @@ def test_files_are_recognised_by_their_header_whatever_their_name(tmp_path, impo
     assert importeer(*sorted(map_.iterdir())).code == 0
     assert Crediteur.objects.filter(organisatie=organisatie).count() == 5
     assert Factuurregel.objects.filter(organisatie=organisatie).count() == 4
+
+
+@pytest.mark.django_db
+def test_a_windows_1252_file_whose_first_accent_comes_late_is_read_right(stam, importeer, organisatie, tmp_path):
+    from django.db import connection
+
+    from uitgaven.models import Factuurregel, Importrun
+
+    veel = [f"2024;01-03-2024;V-{i};100002;KP02;1;Onderhoud wegen en bermen;{i},00" for i in range(2500)]
+    bestand = schrijf(tmp_path / "laat.csv", [KOP_FACTUREN, *veel, "2024;02-03-2024;V-x;100002;KP02;1;Café;1,00"],
+                      codering="cp1252")
+    uitkomst = importeer(stam, bestand)
+    assert uitkomst.code == 0, uitkomst.fout
+    assert Factuurregel.objects.get(organisatie=organisatie, factuurnummer="V-x").omschrijving == "Café"
+    if connection.vendor == "postgresql":
+        tijden = Importrun.objects.get(organisatie=organisatie).aantallen["tijden"]
+        assert "python" not in tijden  # copied again in the right encoding, not read line by line
