@@ -9,7 +9,8 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from inkoop.models import Gebruiker, Lidmaatschap, Notificatie, Rol
+from inkoop.models import Gebruiker, Lidmaatschap, Rol
+from inkoop.selectors import ongelezen_notificaties  # noqa: F401 - used by the meldingen views
 from inkoop.werkdagen import werkdagen_terug as werkdagen_terug_dag
 from inkoop.werkdagen import werkdagen_tussen as werkdagen_tussen_dagen
 from uitgaven.models import Kostenplaats
@@ -284,8 +285,3 @@ def tijdlijn(melding) -> list[Gebeurtenis]:
     return sorted(items, key=lambda g: g.op)
 
 
-def ongelezen_notificaties(*, gebruiker, organisatie, aantal: int = 5):
-    """The user's unread notifications (newest first) and how many there are, in one query."""
-    qs = Notificatie.objects.filter(ontvanger=gebruiker, organisatie=organisatie, gelezen_op__isnull=True)
-    rijen = list(qs.order_by("-aangemaakt_op", "-id")[: aantal + 1])
-    return rijen[:aantal], len(rijen) > aantal

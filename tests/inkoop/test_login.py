@@ -41,3 +41,13 @@ def test_a_user_of_two_organisations_switches_between_them(client, organisatie, 
 def test_switching_to_an_organisation_you_are_not_a_member_of_is_refused(client, inkoper, andere_organisatie):
     client.force_login(inkoper)
     assert client.post(reverse("organisatie_wisselen"), {"organisatie": andere_organisatie.id}).status_code == 400
+
+
+@pytest.mark.django_db
+def test_the_start_page_shows_unread_notifications(client, budgethouder, organisatie):
+    from inkoop.models import Notificatie
+
+    Notificatie.objects.create(organisatie=organisatie, ontvanger=budgethouder, onderwerp="Advies uitgebracht voor 2026-0001")
+    client.force_login(budgethouder)
+    tekst = client.get(reverse("start")).content.decode()
+    assert "Advies uitgebracht voor 2026-0001" in tekst
