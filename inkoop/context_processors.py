@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
 from .navigatie import MENU
@@ -10,7 +11,7 @@ def _actief(pad: str, url: str) -> bool:
 def navigatie(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"menu": []}
+        return {"menu": [], "oidc_enabled": settings.OIDC_ENABLED}
     groepen = []
     for groep, items in MENU:
         zichtbaar = []

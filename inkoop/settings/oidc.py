@@ -20,7 +20,6 @@ OIDC_OP_JWKS_ENDPOINT = os.getenv("OIDC_OP_JWKS_ENDPOINT", f"{_BASE}/discovery/v
 OIDC_RP_SCOPES = "openid email profile"
 OIDC_STORE_ID_TOKEN = False
 OIDC_CREATE_USER = True
-INSTALLED_APPS_OIDC = ["mozilla_django_oidc"]
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
