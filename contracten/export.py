@@ -9,7 +9,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r", "\n")
+from inkoop.export import FORMULE_TEKENS
+
 EURO = '"€" #,##0.00'
 DATUM = "dd-mm-yyyy"
 

@@ -11,16 +11,14 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
+from inkoop.export import ontwapen
+
 from .selectors import Jaarverslaggegevens, als_json
 
 EURO = '"€" #,##0.00;"€" -#,##0.00'
 PROCENT = "0%"
 GETAL = "#,##0"
-GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
-
-
-def veilige_tekst(waarde: str) -> str:
-    return "'" + waarde if waarde and waarde.startswith(GEVAARLIJK) else waarde
+veilige_tekst = ontwapen
 
 
 class _Blad:

@@ -13,13 +13,7 @@ from decimal import Decimal
 
 from django.http import HttpResponse
 
-GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
-
-
-def veilig(waarde):
-    if isinstance(waarde, str) and waarde.startswith(GEVAARLIJK):
-        return "'" + waarde
-    return waarde
+from inkoop.export import ontwapen as veilig
 
 
 def _csv_cel(waarde) -> str:

@@ -19,11 +19,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
-
-
-def ontwapen(tekst: str) -> str:
-    return "'" + tekst if tekst and tekst.startswith(GEVAARLIJK) else tekst
+from inkoop.export import ontwapen  # noqa: F401 - the one rule, re-exported for this module's callers
 
 
 @dataclass(frozen=True)
