@@ -21,17 +21,16 @@ from django.db import connection, transaction
 from django.db.models import Sum
 
 from inkoop.formatting import rond_af
+from uitgaven.cijfers import EINDTOTAAL, NIET_NUL, NOG_NIET_BEOORDEELD, NUL
+from uitgaven.cijfers import cent as _cent
+from uitgaven.cijfers import groei as _groei
+from uitgaven.cijfers import pct as _pct
 from uitgaven.models import Crediteur, Factuurregel, Jaaromzet, Regio, RegioKlasse
 
 logger = logging.getLogger(__name__)
 
-NUL = Decimal("0.00")
-HONDERD = Decimal(100)
 MILJOEN = Decimal(1_000_000)
-CENT = Decimal("0.01")
 
-NOG_NIET_BEOORDEELD = "Nog niet beoordeelde inkopen"
-EINDTOTAAL = "Eindtotaal"
 # Earlier years shown in the volume table besides the report year (seed report: 2021-2024).
 EERDERE_JAREN = 3
 
@@ -156,26 +155,10 @@ class Jaarverslaggegevens:
 # Helpers
 # --------------------------------------------------------------------------------------------
 
-def _pct(deel, geheel) -> Decimal | None:
-    """`deel` as an exact percentage of `geheel` (None when there is no whole to divide by)."""
-    if not geheel:
-        return None
-    return Decimal(deel) * HONDERD / Decimal(geheel)
 
 
-def _groei(nu, toen) -> Decimal | None:
-    if not toen:
-        return None
-    return (Decimal(nu) - Decimal(toen)) * HONDERD / abs(Decimal(toen))
 
 
-def _cent(waarde) -> Decimal:
-    """A raw SQL sum as exact cents (SQLite returns floats for NUMERIC sums)."""
-    if waarde is None:
-        return NUL
-    if isinstance(waarde, Decimal):
-        return waarde.quantize(CENT)
-    return Decimal(str(waarde)).quantize(CENT)
 
 
 def _bron(organisatie):
@@ -295,7 +278,7 @@ def _klassen(model, organisatie, jaar) -> list[_Klasse]:
 
     sql = f"""
         SELECT t.boekjaar, c.regio, cat.code, cat.naam, SUM(t.s),
-               SUM(CASE WHEN ABS(t.s) >= 0.005 THEN 1 ELSE 0 END)
+               SUM(CASE WHEN {NIET_NUL.format("t.s")} THEN 1 ELSE 0 END)
         FROM (SELECT j.crediteur_id AS crediteur_id, j.boekjaar AS boekjaar, SUM(j.bedrag) AS s
               FROM {model._meta.db_table} j
               WHERE j.organisatie_id = %s AND j.boekjaar IN (%s, %s)

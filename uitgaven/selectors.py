@@ -15,30 +15,11 @@ from django.db import connection
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
+from .cijfers import EINDTOTAAL, HONDERD, NIET_NUL, NOG_NIET_BEOORDEELD, NUL, cent, groei, pct
 from .models import Crediteur, Factuurregel, Importrun, Inkooppakket, Jaaromzet, Regio, RegioKlasse
 
-NUL = Decimal("0.00")
-CENT = Decimal("0.01")
-HONDERD = Decimal(100)
-NOG_NIET_BEOORDEELD = "Nog niet beoordeelde inkopen"
-EINDTOTAAL = "Eindtotaal"
-
-
-def _cent(waarde) -> Decimal:
-    """SQLite sums decimals as floats: back to exact cents (the sums stay far below 2**53 cents)."""
-    if waarde is None:
-        return NUL
-    if not isinstance(waarde, Decimal):
-        waarde = Decimal(str(waarde))
-    return waarde.quantize(CENT)
-
-
-def _pct(deel: Decimal, geheel: Decimal) -> Decimal | None:
-    return deel * HONDERD / geheel if geheel else None
-
-
-def _groei(nu: Decimal, toen: Decimal) -> Decimal | None:
-    return (nu - toen) * HONDERD / abs(toen) if toen else None
+# The shared exact helpers under their local names.
+_cent, _pct, _groei = cent, pct, groei
 
 
 def jaren(*, organisatie) -> list[int]:
@@ -144,11 +125,12 @@ def per_regio(*, organisatie, jaar: int) -> list[Regel]:
     zero (credit notes can cancel a year out)."""
     with connection.cursor() as c:
         c.execute("""
-            SELECT cr.regio, SUM(t.bedrag), SUM(CASE WHEN t.bedrag <> 0 THEN 1 ELSE 0 END)
+            SELECT cr.regio, SUM(t.bedrag), SUM(CASE WHEN {niet_nul} THEN 1 ELSE 0 END)
             FROM (SELECT crediteur_id, SUM(bedrag) AS bedrag FROM uitgaven_jaaromzet
                   WHERE organisatie_id = %s AND boekjaar = %s GROUP BY crediteur_id) t
             JOIN uitgaven_crediteur cr ON cr.id = t.crediteur_id
-            GROUP BY cr.regio""", [organisatie.pk, jaar])
+            GROUP BY cr.regio""".format(niet_nul=NIET_NUL.format("t.bedrag")),  # noqa: S608 - a constant, values are parameters
+                  [organisatie.pk, jaar])
         data = {regio or RegioKlasse.ONBEKEND.value: (_cent(b), int(n or 0)) for regio, b, n in c.fetchall()}
     volgorde = regio_volgorde(organisatie=organisatie)
     volgorde += sorted(set(data) - set(volgorde))
