@@ -93,8 +93,11 @@ def beleid_versie_opslaan(*, organisatie, gegevens: dict, geldig_vanaf, toelicht
         percelen_selectie=d["percelen_selectie"], mvoi_themas=d["mvoi_themas"],
         tenderboard_vanaf=_geld(d["tenderboard_vanaf"]), gouden_aanbesteding_vanaf=_geld(d["gouden_aanbesteding_vanaf"]),
         drempel_marge_pct=_geld(d["drempel_marge_pct"]), splitsing_venster_maanden=d["splitsing_venster_maanden"],
-        advies_termijn_werkdagen=int(gegevens.get("advies_termijn_werkdagen") or 10),
-        beoordelen_vanaf=_geld(gegevens.get("beoordelen_vanaf") or "15000"),
+        # Not part of the engine's policy data: absent, the model's default (one place) applies.
+        advies_termijn_werkdagen=int(gegevens.get("advies_termijn_werkdagen")
+                                     or Beleid._meta.get_field("advies_termijn_werkdagen").default),
+        beoordelen_vanaf=_geld(str(gegevens.get("beoordelen_vanaf")
+                                   or Beleid._meta.get_field("beoordelen_vanaf").default)),
     )
     EuDrempelperiode.objects.bulk_create([EuDrempelperiode(
         beleid=beleid, geldig_vanaf=date.fromisoformat(p["geldig_vanaf"]),

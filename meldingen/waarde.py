@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from adviezen.engine.raming import OngeldigeRaming, Raming, raming
+from adviezen.engine.standaard import STANDAARDBELEID
 
 # P-01 (adviesregels.md §1.2, inkoopjaarverslag 2024): a melding is required from € 25.000,
 # over the whole term incl. options (48 months when indefinite or longer).
 # The configured policy (adviezen Beleid.melding_vanaf) wins; this is the default when none is.
-MELDINGSDREMPEL = Decimal("25000")
+MELDINGSDREMPEL = Decimal(STANDAARDBELEID["melding_vanaf"])
 
 
 def meldingsdrempel(organisatie, op=None) -> Decimal:

@@ -4,9 +4,9 @@ The procedure bands are policy (adviesregels.md §1.2 [BELEID], Twente 2018): mo
 quote from 30.000 for leveringen/diensten and 50.000 for werken; nationaal for works from
 1.500.000; Europees from the EU threshold (§1.1 [WET], 221.000 / 5.538.000 in 2024-2025).
 
-THE ONE PLACE WITH DEFAULTS: `STANDAARD` below is used only for what the policy of the adviezen
-app (Beleid) does not hold; `drempels_voor()` reads the bands and EU thresholds from the policy
-in force. The 15.000 limit and the advice term in working days are not (yet) part of Beleid.
+`drempels_voor()` reads every limit from the policy of the adviezen app (Beleid) in force:
+bands, EU thresholds, the 15.000 limit and the advice term. `STANDAARD` only fills a band that a
+policy version does not define (and serves a date before any policy version).
 """
 
 from dataclasses import dataclass, replace
@@ -63,10 +63,8 @@ def drempels_voor(organisatie, peildatum: date) -> Drempels:
     and EU threshold period); a value the policy does not hold comes from `STANDAARD`. A runtime
     import: rechtmatigheid only reads (ADR 0002).
     """
-    try:
-        from adviezen.selectors import beleid_voor
-    except ImportError:
-        return STANDAARD
+    from adviezen.selectors import beleid_voor
+
     beleid = beleid_voor(organisatie, op=peildatum)
     if beleid is None:
         return STANDAARD
@@ -87,9 +85,8 @@ def drempels_voor(organisatie, peildatum: date) -> Drempels:
         # No EU period for the date (e.g. from 2028, adviesregels L-07): no EU band, no guess.
         "eu_levering_dienst": periode.leveringen_diensten if periode else None,
         "eu_werk": periode.werken if periode else None,
-        # Not (yet) a field of Beleid; read when the adviezen app adds it.
-        "werkdagen_tot_advies": getattr(beleid, "advies_termijn_werkdagen", None),
-        "leverancier_zonder_pakket": getattr(beleid, "beoordelen_vanaf", None),
+        "werkdagen_tot_advies": beleid.advies_termijn_werkdagen,
+        "leverancier_zonder_pakket": beleid.beoordelen_vanaf,
     }
     return replace(STANDAARD, **{k: v for k, v in waarden.items() if v is not None or k.startswith("eu_")},
                    bron=f"beleid ‘{beleid.naam}’ (geldig vanaf {beleid.geldig_vanaf:%d-%m-%Y})")
