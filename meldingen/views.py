@@ -26,6 +26,7 @@ from .forms import (
 )
 from .models import Bijlage, Inkoopmelding, SoortOpdracht, Status, Vraag
 from .rules import handmatige_overgangen
+from .validatie import MeldingOngeldig
 from .waarde import meldingsdrempel, uitleg
 from .workflow import TOELICHTING_VERPLICHT, OngeldigeOvergang
 
@@ -175,6 +176,9 @@ def _formulier(request, melding):
         form.full_clean()
         return _render_formulier(request, form, melding)
     form = MeldingForm(request.POST, request.FILES, instance=melding, **kw)
+    # Submitting checks everything at once, before anything is stored: a melding that cannot be
+    # submitted is not silently kept as a concept.
+    form.indienen = actie == "indienen"
     if not form.is_valid():
         return _render_formulier(request, form, melding)
     # An inkoper files on behalf of the chosen budget holder; a budget holder for themselves.
@@ -194,6 +198,9 @@ def _formulier(request, melding):
                                  conflict={"tekst": str(conflict), "verschillen": _verschillen(form, conflict.huidige)})
     except OngeldigeBijlage as fout:
         form.add_error("bijlagen", str(fout))
+        return _render_formulier(request, form, melding)
+    except MeldingOngeldig as fout:
+        form._fouten_toevoegen(fout.velden)
         return _render_formulier(request, form, melding)
     except OngeldigeOvergang as fout:
         messages.info(request, str(fout))
@@ -218,8 +225,9 @@ def _formulier(request, melding):
             for veld, teksten in fout.velden.items():
                 for tekst in teksten:
                     form.add_error(veld if veld in form.fields else None, tekst)
-            messages.warning(request, "Uw melding is als concept opgeslagen, maar nog niet ingediend. "
-                                      "Vul aan wat hieronder gevraagd wordt.")
+            # Only when the stored melding differs from what was checked (someone saved meanwhile).
+            messages.warning(request, "Uw wijzigingen zijn als concept opgeslagen, maar de melding is nog niet "
+                                      "ingediend. Vul aan wat hieronder gevraagd wordt.")
             return _render_formulier(request, form, opgeslagen)
         except OngeldigeOvergang as fout:
             messages.info(request, str(fout))
