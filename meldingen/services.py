@@ -6,6 +6,7 @@
   (meldingen/workflow.py); `melding_indienen` is the transition to ingediend.
 - What a melding may say (plausible values, complete before submitting) is checked in
   meldingen/validatie.py, the one rule set for the form, these services and the API.
+- `concept_verwijderen`: its owner throws a concept away.
 - `melding_toewijzen`, `vraag_stellen`, `vraag_beantwoorden`, attachments, notifications read.
 """
 
@@ -148,6 +149,22 @@ def melding_opslaan(*, organisatie, door, gegevens: dict, melding: Inkoopmelding
     melding.herhaald = False
     _bijlagen_opslaan(melding, door, gecontroleerd)
     return melding
+
+
+def concept_verwijderen(*, melding: Inkoopmelding, door) -> None:
+    """Delete a concept with its attachments. A concept was never submitted: nobody else was
+    notified, it has no number and no advice, so nothing refers to it. A submitted melding is
+    withdrawn instead (ingetrokken, with a reason), which keeps its history."""
+    with transaction.atomic():
+        bestanden = [b.bestand for b in melding.bijlagen.all()]
+        # Conditional on the status: a concept submitted meanwhile is not deleted.
+        n, _per_model = Inkoopmelding.objects.filter(pk=melding.pk, status=Status.CONCEPT).delete()
+        if n == 0:
+            raise OngeldigeOvergang(melding.status, melding.status,
+                                    "Deze melding is intussen ingediend en kan niet meer worden verwijderd; "
+                                    "u kunt haar intrekken.")
+        for bestand in bestanden:
+            transaction.on_commit(lambda b=bestand: b.storage.delete(b.name))
 
 
 def _bijlagen_opslaan(melding, door, gecontroleerd):

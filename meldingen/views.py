@@ -163,6 +163,7 @@ def _render_formulier(request, form, melding, *, status=200, conflict=None):
         "form": form, "melding": melding, "uitleg": u, "raming_fouten": form.raming_fouten() if form.is_bound else [],
         "drempel": u.drempel, "fouten": _foutoverzicht(form) if form.is_bound else [],
         "conflict": conflict, "bijlagen": list(melding.bijlagen.all()) if melding and melding.pk else [],
+        "mag_verwijderen": bool(melding and melding.pk and request.user.has_perm("meldingen.verwijderen", melding)),
     }, status=status)
 
 
@@ -324,7 +325,7 @@ def detail(request, pk):
         "overgangen": overgangen,
         "ontbreekt": services.controleer_indienbaar(melding) if melding.status == Status.CONCEPT else {},
         "mag": {p: user.has_perm(f"meldingen.{p}", melding) for p in (
-            "wijzigen", "indienen", "toewijzen", "vraag_stellen", "vraag_beantwoorden", "bijlage_toevoegen")},
+            "wijzigen", "indienen", "verwijderen", "toewijzen", "vraag_stellen", "vraag_beantwoorden", "bijlage_toevoegen")},
         "toewijzen_form": ToewijzenForm(organisatie=request.organisatie, initial={"inkoper": melding.inkoper_id or user.pk})
         if user.has_perm("meldingen.toewijzen", melding) else None,
         "vraag_form": VraagForm(), "antwoord_form": AntwoordForm(), "bijlagen_form": BijlagenForm(),
@@ -363,6 +364,21 @@ def indienen(request, pk):
         return redirect("meldingen:detail", pk=melding.pk)
     messages.success(request, f"Uw melding {melding.nummer} is ingediend. Inkoop is op de hoogte gebracht.")
     return redirect("meldingen:detail", pk=melding.pk)
+
+
+@vereist("meldingen.verwijderen", fn=_melding)
+def verwijderen(request, pk):
+    """Ask first (GET), then delete the concept (POST)."""
+    melding = _melding(request, pk)
+    if request.method != "POST":
+        return render(request, "meldingen/verwijderen.html", {"melding": melding})
+    try:
+        services.concept_verwijderen(melding=melding, door=request.user)
+    except OngeldigeOvergang as fout:
+        messages.error(request, str(fout))
+        return redirect("meldingen:detail", pk=melding.pk)
+    messages.success(request, f"Het concept ‘{melding.omschrijving}’ is verwijderd.")
+    return redirect("meldingen:begin")
 
 
 @require_POST
