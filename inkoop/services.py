@@ -50,6 +50,25 @@ def notificeren(*, organisatie, ontvanger, onderwerp: str, tekst: str = "", url:
     return notificatie
 
 
+def notificaties_gelezen_voor(*, gebruiker, organisatie, pad: str) -> int:
+    """Mark read the user's notifications that point to the page at `pad`.
+
+    A notification is read once its item is seen, whichever way the user got there (the bell,
+    the e-mail, a list): its link is this path, possibly with an #anchor or ?query.
+    """
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from .models import Notificatie
+
+    if not pad.startswith("/") or not getattr(gebruiker, "is_authenticated", False):
+        return 0
+    return (Notificatie.objects
+            .filter(ontvanger=gebruiker, organisatie=organisatie, gelezen_op__isnull=True)
+            .filter(Q(url=pad) | Q(url__startswith=pad + "#") | Q(url__startswith=pad + "?"))
+            .update(gelezen_op=timezone.now()))
+
+
 def notificatie_mailen_uitvoeren(*, notificatie_id: int) -> bool:
     """Send the e-mail of a notification once; safe to run twice (gemaild_op guards it)."""
     from django.conf import settings

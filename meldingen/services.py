@@ -7,6 +7,7 @@
 - What a melding may say (plausible values, complete before submitting) is checked in
   meldingen/validatie.py, the one rule set for the form, these services and the API.
 - `concept_verwijderen`: its owner throws a concept away.
+- `tijdlijn_vastleggen`: the apps to the right record their events in the melding's timeline.
 - `melding_toewijzen`, `vraag_stellen`, `vraag_beantwoorden`, attachments, notifications read.
 """
 
@@ -25,6 +26,7 @@ from .models import (
     Inkoopmelding,
     Status,
     Statuswijziging,
+    Tijdlijnregel,
     Toewijzing,
     Vraag,
 )
@@ -370,6 +372,13 @@ def vraag_beantwoorden(*, vraag: Vraag, door, antwoord: str) -> Vraag:
                         tekst=f"Vraag: {vraag.tekst}\n\nAntwoord van {door}: {antwoord}",
                         url=_detail_url(melding) + "#vragen")
     return vraag
+
+
+def tijdlijn_vastleggen(*, melding_id: int, soort: str, door, tekst: str, toelichting: str = "",
+                        url: str = "") -> Tijdlijnregel:
+    """Record an event of another app (advice, traject) in the melding's timeline."""
+    return Tijdlijnregel.objects.create(melding_id=melding_id, soort=Tijdlijnregel.Soort(soort), door=door,
+                                        tekst=tekst[:300], toelichting=toelichting, url=url[:300])
 
 
 def notificatie_openen(*, notificatie: Notificatie) -> Notificatie:

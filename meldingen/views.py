@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from inkoop.models import Notificatie
 from inkoop.permissies import vereist
+from inkoop.services import notificaties_gelezen_voor
 from uitgaven.models import Domein
 
 from . import selectors, services
@@ -314,6 +315,7 @@ def raming(request):
 def detail(request, pk):
     melding = _melding(request, pk)
     user = request.user
+    notificaties_gelezen_voor(gebruiker=user, organisatie=request.organisatie, pad=request.path)
     overgangen = [(s, Status(s).label, s in TOELICHTING_VERPLICHT) for s in handmatige_overgangen(user, melding)]
     vragen = list(melding.vragen.select_related("gesteld_door", "beantwoord_door"))
     return render(request, "meldingen/detail.html", {
