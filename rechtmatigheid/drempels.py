@@ -63,7 +63,7 @@ def drempels_voor(organisatie, peildatum: date) -> Drempels:
     and EU threshold period); a value the policy does not hold comes from `STANDAARD`. A runtime
     import: rechtmatigheid only reads (ADR 0002).
     """
-    from adviezen.selectors import beleid_voor
+    from beleid.selectors import beleid_voor
 
     beleid = beleid_voor(organisatie, op=peildatum)
     if beleid is None:
