@@ -6,7 +6,14 @@ from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from beleid.begrippen import PROCEDURES_DIDAM, SOORTEN_BANDEN, Procedure, WerkCategorie, keuzes
+from beleid.begrippen import (
+    PROCEDURES_DIDAM,
+    PROCEDURES_ZELF_UIT_TE_VOEREN,
+    SOORTEN_BANDEN,
+    Procedure,
+    WerkCategorie,
+    keuzes,
+)
 from beleid.models import Beleid
 from inkoop.forms import BedragField
 
@@ -40,7 +47,7 @@ class BootstrapMixin:
         super().__init__(*args, **kwargs)
         for veld in self.fields.values():
             w = veld.widget
-            if isinstance(w, forms.CheckboxInput):
+            if isinstance(w, (forms.CheckboxInput, forms.RadioSelect)):  # CheckboxSelectMultiple too
                 klasse = "form-check-input"
             elif isinstance(w, forms.Select):
                 klasse = "form-select"
@@ -157,6 +164,11 @@ class BeleidForm(BootstrapMixin, forms.Form):
     advies_termijn_werkdagen = forms.IntegerField(label=_("Advies binnen zoveel werkdagen na indienen"), min_value=1,
                                                   max_value=60)
     beoordelen_vanaf = BedragField(label=_("Crediteur zonder inkooppakket signaleren vanaf (€ per jaar)"))
+    traject_door_budgethouder = forms.MultipleChoiceField(
+        label=_("Procedures die de budgethouder zelf uitvoert"), required=False,
+        choices=keuzes(*PROCEDURES_ZELF_UIT_TE_VOEREN), widget=forms.CheckboxSelectMultiple,
+        help_text=_("Na het accepteren van het advies start de budgethouder dan zelf het traject; "
+                    "de andere procedures start de inkoper."))
 
     def clean(self):
         data = super().clean()

@@ -7,6 +7,7 @@ from datetime import date
 from django.db.models import Q
 from django.utils import timezone
 
+from beleid.begrippen import Procedure
 from beleid.models import Beleid
 from beleid.selectors import beleidsregels, met_details
 
@@ -100,7 +101,6 @@ def advies_weergave(advies: Advies) -> dict:
     """What the page and the letter show of one version: labels resolved, money as Decimal."""
     from .engine import PROCEDURE_NAMEN
     from .engine.toelichting import REGELS
-    from .models import Procedure
 
     b = advies.berekend or {}
     labels = dict(Procedure.choices)
@@ -153,7 +153,8 @@ def beleid_weergave(beleid: Beleid) -> dict:
     return {"regels": regels, "banden": sets, "eu_drempels": regels.eu_drempels, "model": beleid,
             "bibob_branches": sorted(regels.bibob_branches),
             "bibob_risicocategorieen": sorted(regels.bibob_risicocategorieen),
-            "percelen_aandeel_pct": regels.percelen_max_aandeel * 100}
+            "percelen_aandeel_pct": regels.percelen_max_aandeel * 100,
+            "zelf_uit_te_voeren": [str(Procedure(p).label) for p in beleid.traject_door_budgethouder]}
 
 
 VELD_NAMEN = {
@@ -169,7 +170,8 @@ VELD_NAMEN = {
     "gouden_aanbesteding_vanaf": "Gouden Aanbesteding vanaf", "drempel_marge_pct": "Waarschuwingsmarge",
     "splitsing_venster_maanden": "Splitsingsvenster", "eu_drempels": "EU-drempels", "banden": "Procedurebanden",
 }
-VELD_NAMEN_BUITEN_ENGINE = {"advies_termijn_werkdagen": "Adviestermijn", "beoordelen_vanaf": "Signaal zonder pakket vanaf"}
+VELD_NAMEN_BUITEN_ENGINE = {"advies_termijn_werkdagen": "Adviestermijn", "beoordelen_vanaf": "Signaal zonder pakket vanaf",
+                            "traject_door_budgethouder": "Traject door budgethouder"}
 
 
 def beleid_verschillen(versie: Beleid, *, organisatie) -> tuple[Beleid | None, list[str]]:

@@ -51,6 +51,10 @@ EUROPESE_PROCEDURES = frozenset({
 })
 # The national procedures a band of the policy may prescribe (adviesregels.md §3, P-10/P-11).
 PROCEDURES_NATIONAAL = (Procedure.ENKELVOUDIG, Procedure.MEERVOUDIG_ONDERHANDS, Procedure.NATIONAAL_OPENBAAR)
+# The procedures the policy may leave to the budget holder (Beleid.traject_door_budgethouder):
+# the private ones. A public or European procedure is announced on TenderNed (Aw 2012 art. 1.13,
+# 2.52) and is always guided by Inkoop.
+PROCEDURES_ZELF_UIT_TE_VOEREN = (Procedure.ENKELVOUDIG, Procedure.MEERVOUDIG_ONDERHANDS)
 # A tender ("aanbesteding") in the sense of the MVI-zelfevaluatie: competition between several
 # firms for a public contract. Not a single quote, not a sale of land (Didam/bieding), not a
 # negotiation with one firm without a notice.

@@ -10,9 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from inkoop.models import Organisatie
 
-from .begrippen import PROCEDURES_NATIONAAL, SOORTEN_BANDEN, WerkCategorie, keuzes
+from .begrippen import PROCEDURES_NATIONAAL, SOORTEN_BANDEN, Procedure, WerkCategorie, keuzes
 
 GELD = {"max_digits": 15, "decimal_places": 2}
+
+
+def zelf_uit_te_voeren() -> list[str]:
+    """By default the budget holder asks a single quote themselves (enkelvoudig onderhands)."""
+    return [Procedure.ENKELVOUDIG.value]
 
 
 class Beleid(models.Model):
@@ -75,6 +80,11 @@ class Beleid(models.Model):
     # the meldingen queue): the service level for an advice and the spend limit for a pakket.
     advies_termijn_werkdagen = models.PositiveSmallIntegerField(_("advies binnen (werkdagen)"), default=10)
     beoordelen_vanaf = models.DecimalField(_("crediteur zonder inkooppakket signaleren vanaf"), default=15000, **GELD)
+    # Who starts the traject once the advice is accepted: the budget holder runs these procedures
+    # themselves (product.md: the budget holder "registers the contract that follows when Inkoop
+    # did not guide it"); Inkoop guides every other procedure and its inkoper starts it.
+    traject_door_budgethouder = models.JSONField(_("procedures die de budgethouder zelf uitvoert"),
+                                                 default=zelf_uit_te_voeren, blank=True)
 
     class Meta:
         db_table = "adviezen_beleid"  # moved from adviezen without moving data (ADR 0005)

@@ -7,14 +7,27 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from adviezen.engine import STANDAARDBELEID, Beleidsregels
+from adviezen.engine import STANDAARDBELEID, Beleidsregels, OngeldigBeleid
 
-from .models import Beleid, EuDrempelperiode, Procedureband
+from .begrippen import PROCEDURES_ZELF_UIT_TE_VOEREN
+from .models import Beleid, EuDrempelperiode, Procedureband, zelf_uit_te_voeren
 from .selectors import beleid_als_dict, beleid_voor
 
 
 def _geld(w):
     return None if w is None or w == "" else Decimal(str(w))
+
+
+def _zelf_uit_te_voeren(gegevens: dict) -> list[str]:
+    """The procedures the budget holder runs themselves; absent, the model's default applies."""
+    if "traject_door_budgethouder" not in gegevens:
+        return zelf_uit_te_voeren()
+    gekozen = [str(p) for p in gegevens["traject_door_budgethouder"] or []]
+    onbekend = [p for p in gekozen if p not in PROCEDURES_ZELF_UIT_TE_VOEREN]
+    if onbekend:
+        raise OngeldigBeleid([f"Een budgethouder kan deze procedure niet zelf uitvoeren: {', '.join(onbekend)}. "
+                              "Een openbare of Europese procedure begeleidt Inkoop altijd."])
+    return gekozen
 
 
 @transaction.atomic
@@ -52,6 +65,7 @@ def beleid_versie_opslaan(*, organisatie, gegevens: dict, geldig_vanaf, toelicht
                                      or Beleid._meta.get_field("advies_termijn_werkdagen").default),
         beoordelen_vanaf=_geld(str(gegevens.get("beoordelen_vanaf")
                                    or Beleid._meta.get_field("beoordelen_vanaf").default)),
+        traject_door_budgethouder=_zelf_uit_te_voeren(gegevens),
     )
     EuDrempelperiode.objects.bulk_create([EuDrempelperiode(
         beleid=beleid, geldig_vanaf=date.fromisoformat(p["geldig_vanaf"]),

@@ -128,6 +128,27 @@ class TrajectForm(OrganisatieForm):
         return melding
 
 
+class TrajectUitAdviesForm(TrajectForm):
+    """The traject that carries out an accepted advice: the melding is given, the rest prefilled.
+
+    A budget holder who runs the procedure themselves (the policy says so for this procedure)
+    records only what they do: the advised procedure, not Inkoop's guidance fields.
+    """
+
+    ALLEEN_INKOOP = ("begeleid_door_inkoop", "verbonden_partij", "inkoper", "gouden_aanbesteding",
+                     "tenderboard_advies_gevraagd", "tenderboard_advies", "tenderned_kenmerk")
+
+    def __init__(self, *args, advies, door_inkoop: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["meldingnummer"]
+        if not door_inkoop:
+            for naam in self.ALLEEN_INKOOP:
+                del self.fields[naam]
+            veld = self.fields["procedure"]
+            veld.choices = [(k, v) for k, v in veld.choices if k == advies.procedure]
+            veld.help_text = _("De procedure uit het inkoopadvies. Wilt u een andere? Vraag het Inkoop.")
+
+
 class TrajectStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Nieuwe status"))
     datum = forms.DateField(label=_("Datum"), widget=DatumInvoer())

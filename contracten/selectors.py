@@ -509,3 +509,35 @@ def samenhangende_contracten(melding, van, tot) -> list[dict]:
                   .exclude(melding_id=melding.pk).order_by("-startdatum"))
     return [{"bron": "contract", "omschrijving": f"contract ‘{omschrijving}’", "bedrag": waarde}
             for omschrijving, waarde in contracten.values_list("omschrijving", "waarde_totaal")[:50]]
+
+
+# ---------------------------------------------------------------------------------------------
+# After the advice: the traject
+
+
+@dataclass(frozen=True)
+class VolgendeStap:
+    """What follows an issued advice: its traject, who starts it under the policy, may this user."""
+
+    traject: Traject | None
+    door_budgethouder: bool
+    mag_starten: bool
+
+
+def traject_door_budgethouder(advies) -> bool:
+    """Whether the budget holder runs this procedure themselves, under the policy the advice was
+    computed with (Beleid.traject_door_budgethouder); otherwise Inkoop guides it."""
+    beleid = advies.beleid
+    return bool(beleid is not None and advies.procedure in (beleid.traject_door_budgethouder or ()))
+
+
+def traject_van_melding(melding_id) -> Traject | None:
+    """The traject that carries out the melding (a withdrawn one does not count)."""
+    return (Traject.objects.filter(melding_id=melding_id).exclude(status=TrajectStatus.INGETROKKEN)
+            .order_by("-startdatum", "-id").first())
+
+
+def volgende_stap(*, advies, gebruiker) -> VolgendeStap:
+    traject = traject_van_melding(advies.melding_id)
+    return VolgendeStap(traject=traject, door_budgethouder=traject_door_budgethouder(advies),
+                        mag_starten=traject is None and gebruiker.has_perm("contracten.traject_starten", advies))

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from inkoop.formatting import datum as datum_nl
 from inkoop.models import Lidmaatschap, Rol
+from inkoop.services import notificeren
 from meldingen.models import Tijdlijnregel
 from meldingen.services import melding_status_wijzigen, tijdlijn_vastleggen
 from meldingen.workflow import OngeldigeOvergang, mag_overgaan
@@ -45,6 +46,7 @@ from .models import (
     Uitnodiging,
     WerkpaktKeurmerkhouder,
 )
+from .selectors import traject_van_melding
 
 log = logging.getLogger(__name__)
 CENT = Decimal("0.01")
@@ -133,6 +135,32 @@ def traject_registreren(*, organisatie, door, **velden) -> Traject:
                             tekst=f"Traject {traject.nummer} gestart: {traject.get_procedure_display().lower()}",
                             url=reverse("contracten:traject", kwargs={"pk": traject.pk}))
     _melding_naar(traject.melding, "traject_gestart", door, f"Traject {traject.nummer} is gestart.")
+    return traject
+
+
+@transaction.atomic
+def traject_starten_uit_advies(*, advies, door, **velden) -> Traject:
+    """Start the traject that carries out an accepted advice (the next step of the melding).
+
+    One traject per melding: the melding row is locked, so two people starting at the same
+    moment get one traject and a clear message. When the budget holder starts it (the policy
+    lets them run this procedure), the inkoper of the melding is told.
+    """
+    from meldingen.models import Inkoopmelding
+
+    melding = Inkoopmelding.objects.select_for_update().select_related("inkoper").get(pk=advies.melding_id)
+    if advies.status != "uitgebracht" or advies.geaccepteerd_op is None:
+        raise ValidationError("Een traject start na een uitgebracht advies dat de budgethouder heeft geaccepteerd.")
+    bestaand = traject_van_melding(melding.pk)
+    if bestaand is not None:
+        raise ValidationError(f"Voor melding {melding.nummer} is traject {bestaand.nummer} al gestart.")
+    traject = traject_registreren(organisatie=advies.organisatie, door=door, melding=melding, **velden)
+    ontvanger = melding.inkoper or advies.uitgebracht_door
+    if ontvanger is not None and ontvanger.pk != door.pk and ontvanger.pk != melding.budgethouder_id:
+        notificeren(organisatie=advies.organisatie, ontvanger=ontvanger,
+                    onderwerp=f"Traject {traject.nummer} gestart voor melding {melding.nummer}"[:200],
+                    tekst=f"{door} heeft het traject gestart ({traject.get_procedure_display().lower()}).",
+                    url=reverse("contracten:traject", kwargs={"pk": traject.pk}))
     return traject
 
 
@@ -512,8 +540,6 @@ def herinneringen_versturen(*, organisatie, vandaag: date | None = None) -> int:
     unique constraint stops a second run (or a second worker) from sending again. A deadline that
     moves (an option used) is a new deadline and gets its own reminder.
     """
-    from inkoop.services import notificeren
-
     vandaag = vandaag or timezone.localdate()
     tot = vandaag + timedelta(days=herinnering_dagen())
     inkopers = [lid.gebruiker for lid in Lidmaatschap.objects.filter(organisatie=organisatie, rol=Rol.INKOPER)

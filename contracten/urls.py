@@ -23,6 +23,7 @@ urlpatterns = [
     # Trajecten
     path("trajecten/", views.trajecten, name="trajecten"),
     path("trajecten/nieuw/", views.traject_nieuw, name="traject_nieuw"),
+    path("trajecten/uit-advies/<int:advies_pk>/", views.traject_uit_advies, name="traject_uit_advies"),
     path("trajecten/<int:pk>/", views.traject_detail, name="traject"),
     path("trajecten/<int:pk>/wijzigen/", views.traject_wijzigen, name="traject_wijzigen"),
     path("trajecten/<int:pk>/historie/", views.traject_historie, name="traject_historie"),

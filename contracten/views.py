@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -34,6 +35,7 @@ from .forms import (
     TrajectFilterForm,
     TrajectForm,
     TrajectStatusForm,
+    TrajectUitAdviesForm,
     UitnodigingForm,
     VerplichtingForm,
     WerkpaktForm,
@@ -49,6 +51,7 @@ from .models import (
     MvoiThema,
     MvoiToepassing,
     Perceel,
+    Procedure,
     SroiRealisatie,
     Traject,
     Uitnodiging,
@@ -408,6 +411,66 @@ def traject_nieuw(request):
             messages.success(request, f"Traject {traject.nummer} is vastgelegd.")
             return redirect("contracten:traject", pk=traject.pk)
     return render(request, "contracten/traject_form.html", {"form": form})
+
+
+def _voorstel_uit_advies(advies, gebruiker, door_inkoop: bool) -> dict:
+    """The traject as the advice describes it, for the form to start from."""
+    melding = advies.melding
+    berekend = advies.berekend or {}
+    initial = {
+        "omschrijving": melding.omschrijving, "startdatum": timezone.localdate(), "afdeling": melding.afdeling,
+        "soort": melding.soort,
+        "geraamde_waarde": advies.geraamde_waarde if advies.geraamde_waarde is not None else melding.geraamde_waarde,
+        "toelichting": f"Volgens inkoopadvies versie {advies.versie} bij melding {melding.nummer}.",
+    }
+    if advies.procedure in Procedure.values:
+        initial["procedure"] = advies.procedure
+    if door_inkoop:
+        initial.update({
+            "begeleid_door_inkoop": True,
+            "inkoper": melding.inkoper_id or (gebruiker.pk if gebruiker.rol == "inkoper" else advies.uitgebracht_door_id),
+            "gouden_aanbesteding": bool(berekend.get("gouden_aanbesteding")),
+            "tenderboard_advies_gevraagd": bool(berekend.get("tenderboard")),
+        })
+    return initial
+
+
+@login_required
+def traject_uit_advies(request, advies_pk):
+    """The next step after an accepted advice: start its traject from a prefilled form."""
+    from adviezen.models import Advies
+
+    advies = get_object_or_404(Advies.objects.select_related("melding__inkoper", "beleid"), pk=advies_pk,
+                               organisatie=request.organisatie)
+    bestaand = selectors.traject_van_melding(advies.melding_id)
+    if bestaand is not None:
+        messages.info(request, f"Voor deze melding is traject {bestaand.nummer} al gestart.")
+        return redirect(_na_start(request, bestaand))
+    if not request.user.has_perm("contracten.traject_starten", advies):
+        raise PermissionDenied
+    door_inkoop = request.user.rol == "inkoper"
+    form = TrajectUitAdviesForm(request.POST or None, initial=_voorstel_uit_advies(advies, request.user, door_inkoop),
+                                organisatie=request.organisatie, advies=advies, door_inkoop=door_inkoop)
+    if request.method == "POST" and form.is_valid():
+        velden = dict(form.cleaned_data)
+        if not door_inkoop:
+            # The budget holder runs it; the melding's inkoper stays their contact.
+            velden.update(begeleid_door_inkoop=False, inkoper=advies.melding.inkoper)
+        try:
+            traject = services.traject_starten_uit_advies(advies=advies, door=request.user, **velden)
+        except ValidationError as fout:
+            _fouten_naar_form(form, fout)
+        else:
+            messages.success(request, f"Traject {traject.nummer} is gestart. De melding staat nu op ‘traject gestart’.")
+            return redirect(_na_start(request, traject))
+    return render(request, "contracten/traject_uit_advies.html", {
+        "form": form, "advies": advies, "melding": advies.melding, "door_inkoop": door_inkoop})
+
+
+def _na_start(request, traject):
+    if request.user.has_perm("contracten.bekijken", traject):
+        return reverse("contracten:traject", kwargs={"pk": traject.pk})
+    return reverse("meldingen:detail", kwargs={"pk": traject.melding_id})
 
 
 @vereist("contracten.beheren")
