@@ -9,6 +9,8 @@ The Werkpakt register is readable for all and kept by inkoper and beheerder.
 from datetime import date
 from decimal import Decimal
 
+from django.utils import timezone
+
 from . import ALLE_ROLLEN, PUBLIEK, Verwachting, rollen
 
 LEZERS = rollen("budgethouder", "inkoper", "controller")
@@ -112,6 +114,22 @@ def werkpakt_kw(org, user):
     return {"pk": h.pk}
 
 
+def geaccepteerd_advies_kw(org, user):
+    """An accepted single-quote advice on the user's melding: the default policy leaves its
+    traject to the budget holder, every other procedure to the inkoper."""
+    from adviezen.models import Advies
+    from adviezen.services import advies_uitbrengen, concept_advies_maken_uitvoeren
+    from meldingen.models import Inkoopmelding
+
+    m = Inkoopmelding.objects.create(organisatie=org, budgethouder=user, aangemaakt_door=user, omschrijving="Maaien",
+                                     soort="dienst", status="advies_uitgebracht", prijsvorm="totaal",
+                                     waarde_totaal=Decimal("28000"), looptijd_maanden=12, branche="overig")
+    advies = advies_uitbrengen(advies=concept_advies_maken_uitvoeren(melding_id=m.pk), door=user,
+                               status_bijwerken=False, melden=False)
+    Advies.objects.filter(pk=advies.pk).update(geaccepteerd_op=timezone.now(), geaccepteerd_door=user)
+    return {"advies_pk": advies.pk}
+
+
 def _post(rollen_, kwargs=None, data=None):
     return Verwachting(rollen_, kwargs=kwargs, methode="post", data=data or {}, toegestaan=POST_TOEGESTAAN)
 
@@ -132,6 +150,7 @@ VERWACHTINGEN = {
     "contracten:document_downloaden": Verwachting(LEZERS, kwargs=document_kw),
     "contracten:trajecten": Verwachting(LEZERS),
     "contracten:traject_nieuw": Verwachting(INKOPER),
+    "contracten:traject_uit_advies": Verwachting(rollen("budgethouder", "inkoper"), kwargs=geaccepteerd_advies_kw),
     "contracten:traject": Verwachting(LEZERS, kwargs=traject_kw),
     "contracten:traject_wijzigen": Verwachting(INKOPER, kwargs=traject_kw),
     "contracten:traject_historie": Verwachting(LEZERS, kwargs=traject_kw),

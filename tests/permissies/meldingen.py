@@ -57,6 +57,8 @@ VERWACHTINGEN = {
     "meldingen:detail": Verwachting(LEZERS, kwargs=melding_concept),
     "meldingen:bewerken": Verwachting(MELDERS, kwargs=melding_concept),
     "meldingen:indienen": Verwachting(MELDERS, kwargs=melding_concept, methode="post"),
+    # Its owner: the budget holder it is for, or the inkoper who typed it in (both are `user` here).
+    "meldingen:verwijderen": Verwachting(MELDERS, kwargs=melding_concept),
     "meldingen:status": Verwachting(MELDERS, kwargs=melding_concept, methode="post",
                                     data={"naar": "ingetrokken", "toelichting": "Niet meer nodig."}),
     "meldingen:toewijzen": Verwachting(rollen("inkoper"), kwargs=melding_ingediend, methode="post"),
