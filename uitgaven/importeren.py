@@ -11,6 +11,7 @@ counts, errors, seconds, and while it runs its progress, so a failed run is on r
 
 from __future__ import annotations
 
+import csv
 import logging
 import re
 import time
@@ -556,13 +557,22 @@ class Importeur:
         from . import grootboek_pg as pg
 
         pogingen = 2 if self.schrijven and b.formaat == "csv" else 0
+        invoegen = True
+        if pogingen:
+            with self.meet("stroom"):
+                gestroomd = self._pg_stromen(b, voortgang)
+            if isinstance(gestroomd, tuple):
+                return gestroomd
+            # "python": a row the stream does not take as it stands; the SQL check would not either.
+            pogingen = 0 if gestroomd == "python" else pogingen
+            invoegen = gestroomd != "dubbel"
         while pogingen:
             pogingen -= 1
             try:
                 with transaction.atomic(), connection.cursor() as c:
                     with self.meet("copy"):
                         gestaged = pg.kopieer_csv(c, b, lambda n: voortgang(n * 0.5))
-                    uitkomst = self._pg_opslaan(c, gestaged, b, voortgang)
+                    uitkomst = self._pg_opslaan(c, gestaged, b, voortgang, invoegen=invoegen)
                     b.regels = gestaged
                     return uitkomst
             except _Terugdraaien:
@@ -603,7 +613,51 @@ class Importeur:
         except _Terugdraaien as exc:  # the Python and SQL checks disagree: a bug, not bad input
             raise RuntimeError(f"{b.naam}: regels goedgekeurd in Python maar niet in SQL") from exc
 
-    def _pg_opslaan(self, c, gestaged: int, b: Bestand, voortgang):
+    def _pg_stromen(self, b: Bestand, voortgang):
+        """The first choice for a CSV file (grootboek_pg.stroom): (nieuw, gewijzigd, ongewijzigd,
+        jaren) when every line went straight into the ledger; else where the file goes next:
+        "upsert" (a year with lines), "dubbel" (an invoice of several lines: number them, then
+        upsert) or "python" (the Python reader)."""
+        import psycopg
+
+        from . import grootboek_pg as pg
+
+        crediteuren = dict(Crediteur.objects.filter(organisatie=self.org).values_list("nummer", "pk"))
+        kostenplaatsen = dict(Kostenplaats.objects.filter(organisatie=self.org).values_list("code", "pk"))
+        with connection.cursor() as c, pg.instellingen(c, DateStyle="ISO, DMY"):
+            for _poging in range(2):
+                try:
+                    with transaction.atomic():
+                        regels, jaren = pg.stroom(c, b, organisatie_id=self.org.pk, importrun_id=self.run.pk,
+                                                  crediteuren=crediteuren, kostenplaatsen=kostenplaatsen,
+                                                  voortgang=voortgang)
+                    voortgang(b.grootte)
+                    return regels, 0, 0, jaren
+                except pg.NietGestroomd as exc:
+                    return "upsert" if exc.bestaand else "python"
+                except (DatabaseError, psycopg.Error) as exc:
+                    # psycopg errors from the raw COPY are not wrapped by Django.
+                    oorzaak = exc if isinstance(exc, psycopg.Error) else exc.__cause__
+                    if isinstance(oorzaak, psycopg.errors.UniqueViolation):
+                        return "dubbel"
+                    log.info("%s: COPY naar het grootboek niet gelukt (%s); het bestand wordt in Python gelezen",
+                             b.naam, exc)
+                    return "python"
+                except UnicodeDecodeError:
+                    # The encoding was guessed from the first 64 kB: settle it on the whole file and
+                    # stream again (a Windows-1252 export whose first accent comes late).
+                    geraden = b.codering
+                    try:
+                        volledig_controleren(b)
+                    except Bestandsfout:
+                        return "python"
+                    if b.codering == geraden:
+                        return "python"
+                except csv.Error:
+                    return "python"  # a broken quote: the Python reader names the line
+        return "python"
+
+    def _pg_opslaan(self, c, gestaged: int, b: Bestand, voortgang, *, invoegen: bool = True):
         """Staged rows into the ledger. Raises _Terugdraaien when a row does not pass the fast check."""
         import psycopg
 
@@ -612,7 +666,7 @@ class Importeur:
         voortgang(b.grootte * 0.6)
         with pg.bulk_instellingen(c):
             with self.meet("jaren"):
-                bestaand = pg.bestaande_jaren(c, self.org.pk)
+                bestaand = pg.bestaande_jaren(c, self.org.pk) if invoegen else True
             if not bestaand:
                 try:
                     with transaction.atomic(), self.meet("invoegen"):

@@ -161,7 +161,7 @@ def test_the_register_searches_supplier_and_number(inkoper_client, organisatie):
 
 
 @pytest.mark.parametrize("naam", ["contracten:register", "contracten:trajecten", "contracten:kalender",
-                                  "contracten:werkpakt", "contracten:kalender_maand"])
+                                  "contracten:werkpakt", "contracten:kalender_maand", "contracten:zelfevaluatie"])
 def test_list_pages_take_a_fixed_number_of_queries(naam, inkoper_client, organisatie, django_assert_num_queries):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
