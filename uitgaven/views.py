@@ -284,7 +284,7 @@ def importeren(request):
 @csrf_protect
 def _importeren_post(request):
     form = ImportForm(request.POST, request.FILES)
-    if getattr(request, "upload_te_groot", False):
+    if getattr(request, "upload_te_groot", False) or getattr(request, "upload_fout", None):
         return _importpagina(request, ImportForm(), status=413, fout=_te_groot())
     if not form.is_valid():
         return _importpagina(request, form, status=400)

@@ -133,6 +133,12 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_MB", "200") * 1024 * 1024
+# First: stop a too large upload while it arrives (inkoop/uploads.py), then Django's own.
+FILE_UPLOAD_HANDLERS = [
+    "inkoop.uploads.BegrensdeUpload",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
