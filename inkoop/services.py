@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from .models import Gebruiker, Lidmaatschap, Organisatie
+from .wachtrij import in_wachtrij, na_commit
 
 
 def organisatie_verzekeren(*, naam: str) -> tuple[Organisatie, bool]:
@@ -45,9 +46,30 @@ def notificeren(*, organisatie, ontvanger, onderwerp: str, tekst: str = "", url:
     from .tasks import notificatie_mailen
 
     notificatie = Notificatie.objects.create(organisatie=organisatie, ontvanger=ontvanger,
-                                             onderwerp=onderwerp, tekst=tekst, url=url)
-    transaction.on_commit(lambda: notificatie_mailen.delay(notificatie.id))
+                                             onderwerp=een_regel(onderwerp)[:200], tekst=tekst, url=url)
+    na_commit(notificatie_mailen, notificatie.id)
     return notificatie
+
+
+def een_regel(tekst: str) -> str:
+    """Text for a header (an e-mail subject): every line break and control character becomes a
+    space. Django refuses a subject with CR/LF (header injection) and the mail would be lost."""
+    return " ".join("".join(" " if ord(c) < 32 or 127 <= ord(c) < 160 else c for c in tekst).split())
+
+
+def notificaties_nakijken(*, wachttijd_minuten: int = 5, dagen: int = 2) -> int:
+    """The periodic sweep: e-mails of recent notifications that were never sent (the broker was
+    away when they were queued, or the mail server) are queued again; sending is idempotent."""
+    from django.utils import timezone
+
+    from .models import Notificatie
+    from .tasks import notificatie_mailen
+
+    nu = timezone.now()
+    ids = (Notificatie.objects.filter(gemaild_op__isnull=True, aangemaakt_op__lt=nu - timezone.timedelta(
+        minutes=wachttijd_minuten), aangemaakt_op__gte=nu - timezone.timedelta(days=dagen))
+        .exclude(ontvanger__email="").values_list("pk", flat=True))
+    return sum(in_wachtrij(notificatie_mailen, pk) for pk in ids)
 
 
 def notificatie_mailen_uitvoeren(*, notificatie_id: int) -> bool:
@@ -64,7 +86,7 @@ def notificatie_mailen_uitvoeren(*, notificatie_id: int) -> bool:
         if n is None or not n.ontvanger.email:
             return False
         link = f"\n\n{settings.SITE_URL}{n.url}" if n.url else ""
-        send_mail(n.onderwerp, f"{n.tekst}{link}", None, [n.ontvanger.email])
+        send_mail(een_regel(n.onderwerp), f"{n.tekst}{link}", None, [n.ontvanger.email])
         n.gemaild_op = timezone.now()
         n.save(update_fields=["gemaild_op"])
         return True

@@ -48,9 +48,10 @@ def gebruikers(request):
 
 @never_cache
 def gezondheid(request):
-    """Health check for the load balancer: database, and the broker when one is configured."""
+    """Health check for the load balancer: database, and the broker and a worker when a broker is
+    configured."""
     status = {"database": "ok"}
-    code = 200
+    code, waarschuwing = 200, False
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -67,5 +68,15 @@ def gezondheid(request):
         except Exception as exc:  # noqa: BLE001
             status["broker"] = f"fout: {exc.__class__.__name__}"
             code = 503
-    status["status"] = "ok" if code == 200 else "fout"
+        else:
+            # Without a worker nothing is lost (the sweeps pick the work up once one runs), but
+            # advice, e-mail, imports and reports wait: report it, and let monitoring alert on it.
+            # The web itself still serves, so the status code stays 200 for the load balancer.
+            antwoorden = app.control.ping(timeout=1.0)
+            if antwoorden:
+                status["worker"] = f"ok ({len(antwoorden)})"
+            else:
+                status["worker"] = "fout: geen worker antwoordt; achtergrondtaken wachten"
+                waarschuwing = True
+    status["status"] = "fout" if code != 200 else ("waarschuwing" if waarschuwing else "ok")
     return JsonResponse(status, status=code)

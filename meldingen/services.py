@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from inkoop.models import Lidmaatschap, Notificatie, Rol
 from inkoop.services import notificeren
+from inkoop.wachtrij import na_commit
 
 from .bijlagen import MAX_AANTAL, OngeldigeBijlage, controleer_bijlage
 from .models import (
@@ -294,8 +295,8 @@ def _na_overgang(melding, van, naar, door, toelichting):
         # ADR 0002: the draft advice is computed by the adviezen app, after the commit.
         from adviezen.tasks import concept_advies_maken
 
-        melding_id = melding.id
-        transaction.on_commit(lambda: concept_advies_maken.delay(melding_id))
+        # A broker that is away does not fail the submit: adviezen's sweep queues it later.
+        na_commit(concept_advies_maken, melding.id)
         return
     if naar in (Status.IN_BEHANDELING, Status.ADVIES_UITGEBRACHT):
         # Assignment notifies the inkoper; issuing the advice notifies in adviezen (with the letter).

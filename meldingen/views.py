@@ -11,10 +11,11 @@ from django.views.decorators.http import require_POST
 
 from inkoop.models import Notificatie
 from inkoop.permissies import vereist
+from inkoop.uploads import upload_grens
 from uitgaven.models import Domein
 
 from . import selectors, services
-from .bijlagen import OngeldigeBijlage
+from .bijlagen import MAX_BYTES, OngeldigeBijlage
 from .forms import (
     AntwoordForm,
     BijlagenForm,
@@ -175,6 +176,11 @@ def _formulier(request, melding):
         form.full_clean()
         return _render_formulier(request, form, melding)
     form = MeldingForm(request.POST, request.FILES, instance=melding, **kw)
+    if getattr(request, "upload_fout", None):
+        # The upload was stopped while it arrived (inkoop/uploads.py): nothing is stored.
+        form.is_valid()
+        form.add_error("bijlagen", request.upload_fout)
+        return _render_formulier(request, form, melding, status=413)
     if not form.is_valid():
         return _render_formulier(request, form, melding)
     # An inkoper files on behalf of the chosen budget holder; a budget holder for themselves.
@@ -269,11 +275,13 @@ def _tekst(form, naam, waarde):
     return str(keuzes.get(waarde, waarde))
 
 
+@upload_grens(MAX_BYTES)
 @vereist("meldingen.aanmaken")
 def nieuw(request):
     return _formulier(request, None)
 
 
+@upload_grens(MAX_BYTES)
 @vereist("meldingen.bekijken", fn=_melding)
 def bewerken(request, pk):
     melding = _melding(request, pk)
@@ -430,12 +438,15 @@ def antwoord(request, pk):
     return redirect(reverse("meldingen:detail", kwargs={"pk": v.melding_id}) + "#vragen")
 
 
+@upload_grens(MAX_BYTES)
 @require_POST
 @vereist("meldingen.bijlage_toevoegen", fn=_melding)
 def bijlagen(request, pk):
     melding = _melding(request, pk)
     form = BijlagenForm(request.POST, request.FILES)
-    if not form.is_valid():
+    if getattr(request, "upload_fout", None):
+        messages.error(request, request.upload_fout)
+    elif not form.is_valid():
         for fout in form.errors.get("bijlagen", []):
             messages.error(request, fout)
     elif not form.cleaned_data["bijlagen"]:

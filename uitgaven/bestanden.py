@@ -160,7 +160,7 @@ def _lees_csv_kop(b: Bestand) -> None:
     """
     with open(b.pad, "rb") as f:
         eerste = f.read(65536)
-    if not eerste.strip():
+    if not eerste.removeprefix(codecs.BOM_UTF8).strip():
         raise Bestandsfout(1, "bestand", "leeg bestand")
     if b"\x00" in eerste:
         raise Bestandsfout(1, "bestand", "onleesbaar bestand: binaire inhoud (geen CSV of xlsx)")
@@ -169,7 +169,7 @@ def _lees_csv_kop(b: Bestand) -> None:
         b.codering = "utf-8-sig" if eerste.startswith(codecs.BOM_UTF8) else "utf-8"
     except UnicodeDecodeError:
         b.codering = "cp1252"
-    regel = eerste.decode(b.codering, errors="replace").splitlines()[0]
+    regel = (eerste.decode(b.codering, errors="replace").splitlines() or [""])[0]
     # The separator that splits the header into the most known column names.
     bekend = {k for kol in KOLOMMEN.values() for k in kol}
     beste = None

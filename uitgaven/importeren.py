@@ -24,6 +24,8 @@ from pathlib import Path
 from django.db import DatabaseError, connection, connections, transaction
 from django.utils import timezone
 
+from inkoop import werk
+
 from .bestanden import (
     KOLOMMEN,
     POSTCODE4,
@@ -162,6 +164,8 @@ def uitgaven_importeren(*, organisatie, paden: Iterable[Path | tuple[Path, str]]
     else:
         importrun.status = Importrun.Status.BEZIG
         importrun.save(update_fields=["status"])
+    # Held while this process works on the run: if it dies, the sweep sees it (inkoop/werk.py).
+    werk.neem(werk.IMPORTRUN, importrun.pk)
     voortgang = Voortgang(importrun, melder)
     importeur = Importeur(organisatie=organisatie, run=importrun, proefrun=proefrun,
                           overschrijf_classificatie=overschrijf_classificatie, voortgang=voortgang)
@@ -192,12 +196,14 @@ def uitgaven_importeren(*, organisatie, paden: Iterable[Path | tuple[Path, str]]
     except Exception as exc:
         importrun.status = Importrun.Status.MISLUKT
         importrun.fouten = [f"Interne fout: {exc.__class__.__name__}: {exc}"]
+        importrun.aantallen = {"fouten": 1, "afgebroken": True}
         importrun.klaar_op = timezone.now()
         importrun.seconden = time.monotonic() - start
         importrun.save()
         raise
     finally:
         voortgang.sluit()
+        werk.geef_vrij(werk.IMPORTRUN, importrun.pk)
     return resultaat
 
 

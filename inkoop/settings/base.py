@@ -133,6 +133,12 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_MB", "200") * 1024 * 1024
+# First: stop a too large upload while it arrives (inkoop/uploads.py), then Django's own.
+FILE_UPLOAD_HANDLERS = [
+    "inkoop.uploads.BegrensdeUpload",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -145,7 +151,25 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {}
+# A worker never dies of one task: a child process whose memory grew past this is replaced after
+# its task, one that hits the hard limit (inkoop/celery.py, RLIMIT_AS) fails that task with a
+# MemoryError, and a task running past the time limit is stopped. The run or version is then
+# marked failed by its own code or by the sweeps below.
+CELERY_TAAK_GEHEUGEN_MB = envint("CELERY_TAAK_GEHEUGEN_MB", "3072")
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = envint("CELERY_WORKER_MAX_MEMORY_PER_CHILD_MB", "1024") * 1024  # kB
+CELERY_WORKER_MAX_TASKS_PER_CHILD = envint("CELERY_WORKER_MAX_TASKS_PER_CHILD", "200")
+CELERY_TASK_TIME_LIMIT = envint("CELERY_TASK_TIME_LIMIT", "7200")
+CELERY_TASK_SOFT_TIME_LIMIT = envint("CELERY_TASK_SOFT_TIME_LIMIT", "6900")
+# A task of a worker that died (SIGKILL, out of memory) goes back to the queue.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# Sweeps that finish or visibly fail work whose worker died or whose task was never queued.
+CELERY_BEAT_SCHEDULE: dict = {
+    f"{naam}-controleren": {"task": taak, "schedule": 300.0}
+    for naam, taak in [("importruns", "uitgaven.tasks.importruns_controleren"),
+                       ("rapportversies", "jaarverslag.tasks.rapportversies_controleren"),
+                       ("conceptadviezen", "adviezen.tasks.concept_adviezen_controleren"),
+                       ("notificaties", "inkoop.tasks.notificaties_controleren")]
+}
 
 # --- contracten (issue 6): inkoopkalender reminders --------------------------------------------
 # Days before a contract's decision date (extension) or end date that the owner and the
