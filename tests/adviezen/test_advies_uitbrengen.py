@@ -167,3 +167,12 @@ def test_the_list_of_advices_has_a_fixed_number_of_queries(concept, client_als, 
         antwoord = client.get(reverse("adviezen:overzicht"))
     assert antwoord.content.decode().count("/bewerken/") == 0
     assert antwoord.content.decode().count('href="/adviezen/') >= 6
+
+
+def test_the_letter_passes_the_pdf_ua_checker(concept, inkoper, client, budgethouder):
+    from tests.pdfua import bevindingen
+
+    advies = advies_uitbrengen(advies=concept(), door=inkoper)
+    client.force_login(budgethouder)
+    pdf = client.get(reverse("adviezen:brief", kwargs={"pk": advies.pk})).content
+    assert bevindingen(pdf) == []
