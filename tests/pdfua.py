@@ -56,3 +56,14 @@ def lege_koppen(pdf: bytes) -> list[str]:
                         leeg.append(soort)
                     te_doen.append(kind)
     return leeg
+
+
+def beeldmaten(pdf: bytes, *, pagina: int = 0) -> list[tuple[int, int]]:
+    """Width and height of the images drawn on one page (to find a logo)."""
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        objecten = doc.pages[pagina].Resources.get("/XObject", {})
+        return [(int(o.Width), int(o.Height)) for o in objecten.values() if o.get("/Subtype") == "/Image"]
