@@ -171,6 +171,8 @@ EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.getenv("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "inkoop@localhost")
+# For EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend (the production check in CI).
+EMAIL_FILE_PATH = os.getenv("EMAIL_FILE_PATH") or None
 SITE_URL = os.getenv("SITE_URL", "http://127.0.0.1:8000")
 
 # Security headers. CSP without unsafe-inline/unsafe-eval: no inline script or style anywhere;
