@@ -1,6 +1,7 @@
 """Pages of the contracten app. Thin: parse with a form, call a service, render a selector."""
 
 from datetime import date, timedelta
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -55,6 +56,8 @@ from .models import (
 )
 
 PER_PAGINA = 50
+# The calendar's list of deadlines: a page fits a phone screen a few times over.
+KALENDER_PER_PAGINA = 25
 
 
 def _fouten_naar_form(form, fout: ValidationError):
@@ -661,11 +664,16 @@ def kalender(request):
     vandaag = timezone.localdate()
     maanden = selectors.kalender_maanden(gebruiker=request.user, organisatie=request.organisatie, vandaag=vandaag)
     tot = plus_maanden(date(vandaag.year, vandaag.month, 1), 12) - timedelta(days=1)
-    items = selectors.kalender_items(gebruiker=request.user, organisatie=request.organisatie, van=vandaag, tot=tot)
+    zoek = request.GET.get("zoek", "").strip()[:100]
+    items = selectors.kalender_items(gebruiker=request.user, organisatie=request.organisatie, van=vandaag, tot=tot,
+                                     zoek=zoek)
     achterstallig = selectors.achterstallige_beslissingen(gebruiker=request.user, organisatie=request.organisatie,
                                                           vandaag=vandaag)
-    return render(request, "contracten/kalender.html", {"maanden": maanden, "items": items, "vandaag": vandaag,
-                                                        "tot": tot, "achterstallig": achterstallig})
+    pagina = Paginator(items, KALENDER_PER_PAGINA).get_page(request.GET.get("pagina"))
+    return render(request, "contracten/kalender.html", {
+        "maanden": maanden, "items": pagina.object_list, "pagina": pagina, "zoek": zoek,
+        "query": urlencode({"zoek": zoek}) if zoek else "", "vandaag": vandaag, "tot": tot,
+        "achterstallig": achterstallig})
 
 
 @vereist("contracten.bekijken")

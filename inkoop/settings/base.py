@@ -15,7 +15,8 @@ ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The Django admin for superusers only; beheerders manage users in the application.
+    "inkoop.beheer_admin.SuperuserAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -57,6 +58,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "inkoop.urls"
+CSRF_FAILURE_VIEW = "inkoop.views.csrf_fout"
 WSGI_APPLICATION = "inkoop.wsgi.application"
 
 TEMPLATES = [
@@ -102,7 +104,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
-LOGOUT_REDIRECT_URL = "login"
+LOGOUT_REDIRECT_URL = "uitgelogd"
+# An invitation link (set your password) is valid this long; Django's password-reset tokens.
+PASSWORD_RESET_TIMEOUT = envint("UITNODIGING_GELDIG_UREN", "72") * 3600
 
 # django-axes: lock per username + IP with a cool-off, never a whole town hall behind one NAT.
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", "5")
@@ -191,6 +195,8 @@ EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.getenv("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "inkoop@localhost")
+# For EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend (the production check in CI).
+EMAIL_FILE_PATH = os.getenv("EMAIL_FILE_PATH") or None
 SITE_URL = os.getenv("SITE_URL", "http://127.0.0.1:8000")
 
 # Security headers. CSP without unsafe-inline/unsafe-eval: no inline script or style anywhere;
