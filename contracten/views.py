@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from inkoop.models import Lidmaatschap
 from inkoop.permissies import vereist
+from inkoop.services import notificaties_gelezen_voor
 
 from . import selectors, services
 from .datums import maandgrenzen, plus_maanden
@@ -158,6 +159,7 @@ def _contract_context(request, contract, **formen):
 @vereist("contracten.bekijken")
 def contract_detail(request, pk):
     contract = _contract(request, pk)
+    notificaties_gelezen_voor(gebruiker=request.user, organisatie=request.organisatie, pad=request.path)
     return render(request, "contracten/contract.html", _contract_context(request, contract))
 
 
@@ -463,6 +465,7 @@ def _traject_context(request, traject, **formen):
 @vereist("contracten.bekijken")
 def traject_detail(request, pk):
     traject = _traject(request, pk)
+    notificaties_gelezen_voor(gebruiker=request.user, organisatie=request.organisatie, pad=request.path)
     return render(request, "contracten/traject.html", _traject_context(request, traject))
 
 

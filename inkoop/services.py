@@ -70,6 +70,23 @@ def notificaties_nakijken(*, wachttijd_minuten: int = 5, dagen: int = 2) -> int:
         minutes=wachttijd_minuten), aangemaakt_op__gte=nu - timezone.timedelta(days=dagen))
         .exclude(ontvanger__email="").values_list("pk", flat=True))
     return sum(in_wachtrij(notificatie_mailen, pk) for pk in ids)
+def notificaties_gelezen_voor(*, gebruiker, organisatie, pad: str) -> int:
+    """Mark read the user's notifications that point to the page at `pad`.
+
+    A notification is read once its item is seen, whichever way the user got there (the bell,
+    the e-mail, a list): its link is this path, possibly with an #anchor or ?query.
+    """
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from .models import Notificatie
+
+    if not pad.startswith("/") or not getattr(gebruiker, "is_authenticated", False):
+        return 0
+    return (Notificatie.objects
+            .filter(ontvanger=gebruiker, organisatie=organisatie, gelezen_op__isnull=True)
+            .filter(Q(url=pad) | Q(url__startswith=pad + "#") | Q(url__startswith=pad + "?"))
+            .update(gelezen_op=timezone.now()))
 
 
 def notificatie_mailen_uitvoeren(*, notificatie_id: int) -> bool:
