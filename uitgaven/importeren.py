@@ -28,6 +28,7 @@ from inkoop import werk
 
 from .bestanden import (
     KOLOMMEN,
+    OPTIONEEL,
     POSTCODE4,
     VOLGORDE,
     Bestand,
@@ -49,6 +50,7 @@ from .models import (
     Inkooppakket,
     Kostenplaats,
     Regio,
+    Soort,
 )
 from .services import regio_bepalen, regio_bijwerken
 
@@ -402,9 +404,13 @@ class Importeur:
 
     def _pakketten(self, bestanden):
         categorienamen: dict[str, tuple] = {}
+        kolommen = KOLOMMEN["inkooppakketten"] + OPTIONEEL["inkooppakketten"]
+        soorten = {s.value for s in Soort}
 
         def controle(b, lijn, w):
-            problemen = controleer_verplicht(KOLOMMEN["inkooppakketten"], w, set(KOLOMMEN["inkooppakketten"]))
+            problemen = controleer_verplicht(kolommen, w, set(KOLOMMEN["inkooppakketten"]))
+            if w[4] and w[4].lower() not in soorten:
+                problemen.append(("soort", f"‘{w[4]}’ is geen soort; kies levering, dienst of werk"))
             if not problemen:
                 eerder = categorienamen.setdefault(w[2], (w[3], b, lijn))
                 if eerder[0] != w[3]:
@@ -428,13 +434,17 @@ class Importeur:
         bestaand = {p.code: p for p in Inkooppakket.objects.filter(organisatie=self.org)}
         for code, (_b, _lijn, w) in records.items():
             categorie = categorieen[w[2]]
+            # An empty or absent soort leaves the pakket's soort as it is (set in the web interface).
+            soort = w[4].lower()
             p = bestaand.get(code)
             if p is None:
-                Inkooppakket.objects.create(organisatie=self.org, code=code, naam=w[1], categorie=categorie)
+                Inkooppakket.objects.create(organisatie=self.org, code=code, naam=w[1], categorie=categorie,
+                                            soort=soort)
                 t.nieuw += 1
-            elif p.naam != w[1] or p.categorie_id != categorie.pk:
+            elif p.naam != w[1] or p.categorie_id != categorie.pk or (soort and p.soort != soort):
                 p.naam, p.categorie = w[1], categorie
-                p.save(update_fields=["naam", "categorie"])
+                p.soort = soort or p.soort
+                p.save(update_fields=["naam", "categorie", "soort"])
                 t.gewijzigd += 1
             else:
                 t.ongewijzigd += 1
