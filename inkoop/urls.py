@@ -19,6 +19,7 @@ urlpatterns = [
     path("rechtmatigheid/", include("rechtmatigheid.urls")),
     path("jaarverslag/", include("jaarverslag.urls")),
     path("beheer/", admin.site.urls),
+    path("", include("api.urls")),
 ]
 
 if settings.OIDC_ENABLED:
