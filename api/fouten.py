@@ -101,3 +101,14 @@ def api_fouten(exc, context):
         detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
         antwoord.data = {"fout": code, "melding": " ".join(_platte_lijst(detail))}
     return antwoord
+
+
+def niet_gevonden(request, exception=None):
+    """404 for a URL that matches no route: JSON under /api/ (a client parses every answer the same
+    way), the site's own page elsewhere."""
+    from django.http import JsonResponse
+    from django.views.defaults import page_not_found
+
+    if request.path.startswith("/api/"):
+        return JsonResponse({"fout": CODES[404], "melding": str(_("Deze URL bestaat niet in de API."))}, status=404)
+    return page_not_found(request, exception)

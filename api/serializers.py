@@ -13,6 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from adviezen.models import Advies
+from adviezen.models import Procedure as AdviesProcedure
 from contracten.models import Contract, Procedure, SoortTraject, Traject
 from meldingen.models import (
     Branche,
@@ -31,6 +32,11 @@ from .velden import Gebruikersnaam, OrganisatieCode, geld
 
 def _keuzes(choices, leeg=False):
     return ([("", "")] if leeg else []) + [(k, v) for k, v in choices if k != ""]
+
+
+def keuze_of_leeg(choices):
+    """A read-only choice that may be blank (a model field with blank=True): the schema says so."""
+    return serializers.ChoiceField(_keuzes(choices), allow_blank=True, read_only=True)
 
 
 class Link(serializers.Field):
@@ -61,6 +67,10 @@ class MeldingSerializer(serializers.ModelSerializer):
     inkoper = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     percelen = serializers.ListField(child=geld(), read_only=True)
     mvoi_themas = serializers.ListField(child=serializers.ChoiceField(MvoiThema.choices), read_only=True)
+    soort = keuze_of_leeg(SoortOpdracht.choices)
+    werk_categorie = keuze_of_leeg(WerkCategorie.choices)
+    branche = keuze_of_leeg(Branche.choices)
+    serieuze_gegadigden = keuze_of_leeg(SerieuzeGegadigden.choices)
 
     class Meta:
         model = Inkoopmelding
@@ -131,6 +141,7 @@ class AdviesSerializer(serializers.ModelSerializer):
     meldingnummer = serializers.CharField(source="melding.nummer", read_only=True)
     berekend = serializers.JSONField(read_only=True, help_text=_(
         "Het berekende advies, met dezelfde sleutels als de uitvoer van het commando advies."))
+    procedure = keuze_of_leeg(AdviesProcedure.choices)
 
     class Meta:
         model = Advies
@@ -243,6 +254,7 @@ class InkooppakketSerializer(serializers.ModelSerializer):
     url = Link("api:inkooppakket-detail")
     categoriecode = serializers.CharField(source="categorie.code", read_only=True)
     categorienaam = serializers.CharField(source="categorie.naam", read_only=True)
+    soort = keuze_of_leeg(Soort.choices)
 
     class Meta:
         model = Inkooppakket

@@ -24,3 +24,5 @@ urlpatterns = [
 
 if settings.OIDC_ENABLED:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+
+handler404 = "api.fouten.niet_gevonden"
