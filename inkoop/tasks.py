@@ -1,6 +1,10 @@
 from celery import shared_task
 
-from .services import notificatie_mailen_uitvoeren, notificaties_nakijken, uitnodiging_mailen_uitvoeren
+from .services import (
+    notificatie_mailen_uitvoeren,
+    notificaties_nakijken,
+    uitnodiging_mailen_uitvoeren,
+)
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)

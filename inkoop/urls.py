@@ -30,7 +30,10 @@ urlpatterns = [
     path("rechtmatigheid/", include("rechtmatigheid.urls")),
     path("jaarverslag/", include("jaarverslag.urls")),
     path("beheer/", admin.site.urls),
+    path("", include("api.urls")),
 ]
 
 if settings.OIDC_ENABLED:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+
+handler404 = "api.fouten.niet_gevonden"

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from inkoop.models import Notificatie
 from inkoop.permissies import vereist
-from inkoop.uploads import upload_grens
 from inkoop.services import notificaties_gelezen_voor
+from inkoop.uploads import upload_grens
 from uitgaven.models import Domein
 
 from . import selectors, services

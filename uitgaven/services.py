@@ -84,8 +84,12 @@ def _uploadmap(organisatie) -> Path:
     return Path(settings.MEDIA_ROOT) / "uitgaven" / "import" / str(organisatie.pk) / uuid.uuid4().hex
 
 
-def import_voorbereiden(*, organisatie, door, bestanden, overschrijf_classificatie: bool = False) -> Importrun:
-    """Store uploaded files and queue a dry run of them; returns the (waiting) run."""
+def import_voorbereiden(*, organisatie, door, bestanden, overschrijf_classificatie: bool = False,
+                        proefrun: bool = True) -> Importrun:
+    """Store uploaded files and queue a run of them; returns the (waiting) run.
+
+    The web page checks first (a dry run) and imports after confirmation; the API may import at
+    once (`proefrun=False`), as the command line does."""
     from .tasks import import_uitvoeren
 
     map_ = _uploadmap(organisatie)
@@ -98,7 +102,7 @@ def import_voorbereiden(*, organisatie, door, bestanden, overschrijf_classificat
             for blok in f.chunks():
                 uit.write(blok)
         lijst.append({"naam": naam, "pad": str(doel.relative_to(settings.MEDIA_ROOT)), "grootte": f.size})
-    run = Importrun.objects.create(organisatie=organisatie, gestart_door=door, proefrun=True,
+    run = Importrun.objects.create(organisatie=organisatie, gestart_door=door, proefrun=proefrun,
                                    overschrijf_classificatie=overschrijf_classificatie, bestanden=lijst)
     na_commit(import_uitvoeren, run.pk)
     return run

@@ -37,6 +37,11 @@ INSTALLED_APPS = [
     "contracten",
     "rechtmatigheid",
     "jaarverslag",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -186,6 +191,51 @@ CELERY_BEAT_SCHEDULE["contracten-herinneringen"] = {
     "schedule": crontab(hour=6, minute=30),
 }
 # --- end contracten ------------------------------------------------------------------------------
+
+# --- REST API (interfaces.md §9) ----------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissies.Regels"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.beperking.PerSleutel"],
+    "DEFAULT_PAGINATION_CLASS": "api.paginering.Paginering",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.fouten.api_fouten",
+    "COERCE_DECIMAL_TO_STRING": True,
+}
+# Requests per token (or per signed-in user) per period: s, m, h or d.
+API_THROTTLE_RATE = os.getenv("API_LIMIET", "3600/hour")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Inkoop API",
+    "DESCRIPTION": ("Meldingen, adviezen, trajecten, contracten, classificatie, import, signalen en "
+                    "jaarcijfers. Aanmelden met `Authorization: Token <sleutel>` (pagina API-sleutels) "
+                    "of met de sessie van de browser. Een sleutel werkt in één organisatie, met precies "
+                    "de rechten van zijn gebruiker."),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    # Swagger UI from our own static files (no CDN; the CSP allows only 'self').
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    "ENUM_NAME_OVERRIDES": {
+        "SoortOpdrachtEnum": "meldingen.models.SoortOpdracht",
+        "SoortTrajectEnum": "contracten.models.SoortTraject",
+        "PakketSoortEnum": "uitgaven.models.Soort",
+        "SignaalSoortEnum": "rechtmatigheid.models.Soort",
+        "TrajectProcedureEnum": "contracten.models.Procedure",
+        "AdviesProcedureEnum": "adviezen.models.Procedure",
+    },
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.foutantwoorden"],
+}
+# --- end REST API --------------------------------------------------------------------------------
 
 # E-mail
 EMAIL_BACKEND = os.getenv("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
