@@ -89,9 +89,14 @@ def _uit_beleid(beleid, peildatum: date) -> Drempels:
                    if b.soort in soorten and not b.werk_categorie and b.procedure == procedure]
         return min(waarden) if waarden else None
 
-    periode = next((p for p in beleid.eu_drempels.all()
+    perioden = sorted(beleid.eu_drempels.all(), key=lambda p: p.geldig_vanaf)
+    periode = next((p for p in perioden
                     if p.geldig_vanaf <= peildatum and (p.geldig_tot is None or peildatum <= p.geldig_tot)),
                    None)
+    if periode is None and perioden and peildatum < perioden[0].geldig_vanaf:
+        # A contract awarded before the oldest configured period is judged by that period: the
+        # thresholds only rose since 2014, so this never finds a fault the older ones would not.
+        periode = perioden[0]
     waarden = {
         "meervoudig_levering_dienst": band(("levering", "dienst"), "meervoudig_onderhands"),
         "meervoudig_werk": band(("werk",), "meervoudig_onderhands"),
@@ -150,9 +155,10 @@ class DrempelReeks:
             next((b for b in reversed(self.standaard) if b.geldig_vanaf <= peildatum), None)
         if beleid is None:
             return STANDAARD
-        periode = next((p.pk for p in beleid.eu_drempels.all()
+        perioden = sorted(beleid.eu_drempels.all(), key=lambda p: p.geldig_vanaf)
+        periode = next((p.pk for p in perioden
                         if p.geldig_vanaf <= peildatum and (p.geldig_tot is None or peildatum <= p.geldig_tot)),
-                       None)
+                       perioden[0].pk if perioden and peildatum < perioden[0].geldig_vanaf else None)
         sleutel = (beleid.pk, periode)
         if sleutel not in self._cache:
             self._cache[sleutel] = _uit_beleid(beleid, peildatum)
