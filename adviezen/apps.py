@@ -1,5 +1,17 @@
 from django.apps import AppConfig
 
 
+def _concept_advies_in_wachtrij(melding_id: int) -> None:
+    from .tasks import concept_advies_maken
+
+    concept_advies_maken.delay(melding_id)
+
+
 class AdviezenConfig(AppConfig):
     name = "adviezen"
+
+    def ready(self):
+        # A submitted melding starts the draft advice (ADR 0002, meldingen/hooks.py).
+        from meldingen.hooks import na_indienen
+
+        na_indienen(_concept_advies_in_wachtrij)

@@ -23,6 +23,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from beleid.begrippen import EUROPESE_PROCEDURES
 from inkoop.models import Lidmaatschap, Rol
 
 from .datums import plus_maanden
@@ -162,7 +163,7 @@ BEWUSTE_BEVINDINGEN = {
                       "meervoudig onderhands gegund boven de Europese drempel voor werken."),
     "dienst-europees": ("dienst", Decimal(221_000), Decimal(10**12), "meervoudig_onderhands",
                         "meervoudig onderhands gegund boven de Europese drempel voor diensten."),
-    "levering-enkelvoudig": ("levering", Decimal(30_000), Decimal(221_000), "enkelvoudig_onderhands",
+    "levering-enkelvoudig": ("levering", Decimal(30_000), Decimal(221_000), "enkelvoudig",
                              "één offerte gevraagd waar het beleid een meervoudig onderhandse procedure vraagt."),
 }
 # Crediteuren with spend over their band in 2024 left without a contract on purpose.
@@ -383,7 +384,7 @@ class _Demo:
         soorten_mo = ["werk"] * 10 + ["levering"] * 6 + ["dienst"] * 10
         for i, soort in enumerate(soorten_eu):
             start, af = afgerond_in(2024)
-            proc = "europees_sociaal_verlicht" if soort == "dienst" and i % 3 == 0 else "europees_openbaar"
+            proc = "sociaal_en_specifiek" if soort == "dienst" and i % 3 == 0 else "europees_openbaar"
             bron = WERKEN[0] if i == 0 else None
             specs.append(self._traject_spec(procedure=proc, soort=soort, start=start, status="afgerond", afgerond=af,
                                             bron=bron, gouden=i in (0, 4)))
@@ -403,7 +404,7 @@ class _Demo:
         # 2024, the other 50 of the 115 guided procedures.
         for _ in range(6):  # enkelvoudig onderhands, completed
             start, af = afgerond_in(2024)
-            specs.append(self._traject_spec(procedure="enkelvoudig_onderhands", soort=r.choice(["dienst", "levering"]),
+            specs.append(self._traject_spec(procedure="enkelvoudig", soort=r.choice(["dienst", "levering"]),
                                             start=start, status="afgerond", afgerond=af))
         for i, (naam, proc) in enumerate([("Verkoop bouwkavels Eschmarke", "biedingsprocedure"),
                                           ("Verkoop voormalig schoolgebouw Deppenbroek", "biedingsprocedure"),
@@ -411,7 +412,7 @@ class _Demo:
                                           ("Uitgifte kavel Kennispark aan enige gegadigde", "didam_enige_serieuze_gegadigde"),
                                           ("Verkoop grond Zuiderval (openbare selectie)", "didam_openbare_selectie")]):
             start, af = afgerond_in(2024) if i < 4 else (date(2024, 9, 2), date(2025, 3, 14))
-            specs.append(self._traject_spec(procedure=proc, soort="verkoop", start=start, status="afgerond",
+            specs.append(self._traject_spec(procedure=proc, soort="verkoop_grond", start=start, status="afgerond",
                                             afgerond=af, bron=(naam, "", [])))
         for i in range(20):  # started in 2024, completed in 2025
             start = self._datum(date(2024, 2, 1), date(2024, 10, 31))
@@ -445,7 +446,7 @@ class _Demo:
                                         status="ingetrokken", ingetrokken=date(2023, 6, 30)))
         for i in range(4):
             start, af = afgerond_in(2024)
-            specs.append(self._traject_spec(procedure=["enkelvoudig_onderhands", "meervoudig_onderhands"][i % 2],
+            specs.append(self._traject_spec(procedure=["enkelvoudig", "meervoudig_onderhands"][i % 2],
                                             soort="dienst", start=start, status="afgerond", afgerond=af, begeleid=False))
         for i in range(12):  # completed in 2025/2026
             start = self._datum(date(2025, 1, 10), date(2025, 12, 31))
@@ -480,12 +481,12 @@ class _Demo:
                         if s["status"] == "ingetrokken" else "",
                         begeleid_door_inkoop=s["begeleid"], verbonden_partij=s["verbonden_partij"],
                         afdeling=self._afdeling(s["pakket"]) if s["pakket"] else
-                        ("Grondzaken" if s["soort"] == "verkoop" else "Inkoop"),
+                        ("Grondzaken" if s["soort"] == "verkoop_grond" else "Inkoop"),
                         inkoper=self.inkoper if s["begeleid"] else None, gouden_aanbesteding=s["gouden"],
                         tenderboard_advies_gevraagd=s["gouden"],
                         tenderboard_advies="Klimaat en circulariteit zwaar laten wegen; innovatie uitvragen."
                         if s["gouden"] else "",
-                        tenderned_kenmerk=f"{r.randint(300000, 399999)}" if s["procedure"].startswith("europees") else "")
+                        tenderned_kenmerk=f"{r.randint(300000, 399999)}" if s["procedure"] in EUROPESE_PROCEDURES else "")
             objs.append(t)
             s["obj"] = t
         if MARKER not in {t.nummer for t in objs}:  # pragma: no cover - the plan always has 2024 trajecten
@@ -495,7 +496,7 @@ class _Demo:
         percelen, inschrijvingen, uitnodigingen, mvoi = [], [], [], []
         for s in specs:
             t = s["obj"]
-            if t.soort == "verkoop":
+            if t.soort == "verkoop_grond":
                 s["kavels"] = []
                 t.geraamde_waarde = _euro(r.randint(3, 40) * 25000)
                 t.gegunde_waarde = (t.geraamde_waarde * Decimal("1.08")).quantize(Decimal(1)) if t.afgerond_op else None
@@ -526,9 +527,9 @@ class _Demo:
             for n, naam in enumerate(delen, start=1):
                 winnaar = self._kies_crediteur(s["pakket"], past=past) if (eigen and s["pakket"]) else None
                 s["delen"].append({"naam": naam, "nummer": n, "winnaar": winnaar})
-            minimum = {"europees_openbaar": 400000, "europees_sociaal_verlicht": 900000,
-                       "meervoudig_onderhands": 60000, "enkelvoudig_onderhands": 26000}.get(t.procedure, 100000)
-            if t.soort == "werk" and t.procedure.startswith("europees"):
+            minimum = {"europees_openbaar": 400000, "sociaal_en_specifiek": 900000,
+                       "meervoudig_onderhands": 60000, "enkelvoudig": 26000}.get(t.procedure, 100000)
+            if t.soort == "werk" and t.procedure in EUROPESE_PROCEDURES:
                 minimum = 5_600_000
             elif t.soort == "werk" and t.procedure == "meervoudig_onderhands":
                 minimum = 150000
@@ -562,15 +563,15 @@ class _Demo:
                 bieders += self._andere_bieders(s["pakket"], deel["winnaar"], aantal - 1)
                 deel["bieders"] = bieders
                 perceel = deel.get("perceel")
-                if t.procedure in ("meervoudig_onderhands", "enkelvoudig_onderhands"):
-                    uit = bieders[:1] if t.procedure == "enkelvoudig_onderhands" else bieders
+                if t.procedure in ("meervoudig_onderhands", "enkelvoudig"):
+                    uit = bieders[:1] if t.procedure == "enkelvoudig" else bieders
                     for i, (naam, cred, regionaal) in enumerate(uit):
                         uitnodigingen.append(Uitnodiging(
                             organisatie=self.org, traject=t, perceel=perceel, naam=naam, crediteur=cred,
                             regionaal=regionaal or i < 2, werkpakt_keurmerk=i == 1,
                             uitgenodigd_op=t.publicatiedatum or t.startdatum))
                 if t.publicatiedatum and (t.afgerond_op or t.status == "lopend"):
-                    n_inschr = 1 if t.procedure == "enkelvoudig_onderhands" else r.randint(2, len(bieders))
+                    n_inschr = 1 if t.procedure == "enkelvoudig" else r.randint(2, len(bieders))
                     for i, (naam, cred, _reg) in enumerate(bieders[:n_inschr]):
                         bedrag = deel["waarde"] if i == 0 else _euro(round(float(deel["waarde"]) * r.uniform(1.03, 1.25), -2))
                         inschrijvingen.append(Inschrijving(
@@ -578,7 +579,7 @@ class _Demo:
                             ingediend_op=t.publicatiedatum + timedelta(days=35),
                             gegund=bool(i == 0 and t.afgerond_op)))
             # MVOI: per lot where there are lots, else for the traject.
-            if t.procedure not in ("enkelvoudig_onderhands",):
+            if t.procedure not in ("enkelvoudig",):
                 for deel in s["delen"]:
                     mvoi += self._mvoi(t, deel.get("perceel"), zonder=s["zonder_mvoi"])
             # Contracts: only for the organisation's own completed procedures.
@@ -617,7 +618,7 @@ class _Demo:
             pools[(soort, m.status)].append(m)
         for s in specs:
             t = s["obj"]
-            if t.verbonden_partij or not t.begeleid_door_inkoop or t.soort == "verkoop" or t.status == "ingetrokken":
+            if t.verbonden_partij or not t.begeleid_door_inkoop or t.soort == "verkoop_grond" or t.status == "ingetrokken":
                 continue
             pool = pools[(t.soort, "afgerond" if t.status == "afgerond" else "traject_gestart")]
             for m in pool:
@@ -769,7 +770,7 @@ class _Demo:
             return 2 if code.startswith("10") else 1
 
         kandidaten = [c for c in self.contracten if c.waarde_incl_opties >= 100000 and (loopt(c, 2023) or loopt(c, 2024))
-                      and c.soort != "verkoop"]
+                      and c.soort != "verkoop_grond"]
         # Older contracts first: the report's high realisation (85 % by the end of 2024) comes from
         # obligations that have run for years.
         kandidaten.sort(key=lambda c: (voorrang(c), c.startdatum, -c.waarde_incl_opties, c.nummer))
@@ -977,7 +978,7 @@ class _Demo:
         if soort not in ("levering", "dienst", "werk"):
             return None
         meervoudig, nationaal, eu = self._grenzen(op)[soort]
-        if procedure == "enkelvoudig_onderhands":
+        if procedure == "enkelvoudig":
             return meervoudig
         if procedure == "meervoudig_onderhands":
             return nationaal if nationaal is not None else eu
@@ -989,7 +990,7 @@ class _Demo:
             return "europees_openbaar"
         if nationaal is not None and waarde >= nationaal:
             return "nationaal_openbaar"
-        return "meervoudig_onderhands" if waarde >= meervoudig else "enkelvoudig_onderhands"
+        return "meervoudig_onderhands" if waarde >= meervoudig else "enkelvoudig"
 
     def _procedures_vastleggen(self):
         """Every contract records how and when it was awarded: a traject's contract its procedure

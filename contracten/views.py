@@ -172,7 +172,7 @@ def _voorstel_uit_traject(request) -> dict:
     gegund = traject.inschrijvingen.filter(gegund=True, perceel=perceel).select_related("crediteur").first()
     omschrijving = traject.omschrijving + (f" – perceel {perceel.nummer}: {perceel.naam}" if perceel else "")
     initial.update({"traject": traject, "perceel": perceel, "omschrijving": omschrijving[:300],
-                    "soort": traject.soort if traject.soort != "verkoop" else "dienst", "afdeling": traject.afdeling,
+                    "soort": traject.soort, "afdeling": traject.afdeling,
                     "startdatum": traject.afgerond_op})
     if traject.melding_id:
         initial["meldingnummer"] = traject.melding.nummer
@@ -393,8 +393,7 @@ def traject_nieuw(request):
 
         melding = Inkoopmelding.objects.filter(pk=melding_id, organisatie=request.organisatie).first()
         if melding:
-            soort = {"sociale_dienst": "dienst", "verkoop_grond": "verkoop"}.get(melding.soort, melding.soort)
-            initial.update({"meldingnummer": melding.nummer, "omschrijving": melding.omschrijving, "soort": soort,
+            initial.update({"meldingnummer": melding.nummer, "omschrijving": melding.omschrijving, "soort": melding.soort,
                             "afdeling": melding.afdeling, "geraamde_waarde": melding.geraamde_waarde})
     form = TrajectForm(request.POST or None, initial=initial, organisatie=request.organisatie)
     if request.method == "POST" and form.is_valid():

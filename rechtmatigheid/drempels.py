@@ -119,7 +119,7 @@ def drempels_voor(organisatie, peildatum: date) -> Drempels:
     period); a value the policy does not hold comes from `STANDAARD`. A runtime import:
     rechtmatigheid only reads (ADR 0002).
     """
-    from adviezen.selectors import beleid_voor
+    from beleid.selectors import beleid_voor
 
     beleid = beleid_voor(organisatie, op=peildatum)
     if beleid is None:
@@ -138,7 +138,7 @@ class DrempelReeks:
     def __init__(self, organisatie):
         from django.db.models import Q
 
-        from adviezen.models import Beleid
+        from beleid.models import Beleid
 
         versies = list(Beleid.objects.filter(Q(organisatie=organisatie) | Q(organisatie__isnull=True))
                        .prefetch_related("banden", "eu_drempels").order_by("geldig_vanaf", "id"))

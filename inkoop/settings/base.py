@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "inkoop",
+    "beleid",
     "uitgaven",
     "meldingen",
     "adviezen",
