@@ -157,6 +157,8 @@ class BeleidForm(BootstrapMixin, forms.Form):
     advies_termijn_werkdagen = forms.IntegerField(label=_("Advies binnen zoveel werkdagen na indienen"), min_value=1,
                                                   max_value=60)
     beoordelen_vanaf = BedragField(label=_("Crediteur zonder inkooppakket signaleren vanaf (€ per jaar)"))
+    verantwoordingsgrens = BedragField(label=_("Verantwoordingsgrens rechtmatigheid (€)"), required=False,
+                                       help_text=_("Door de raad vastgesteld; hoogstens 3 % van de totale lasten."))
 
     def clean(self):
         data = super().clean()

@@ -169,7 +169,8 @@ VELD_NAMEN = {
     "gouden_aanbesteding_vanaf": "Gouden Aanbesteding vanaf", "drempel_marge_pct": "Waarschuwingsmarge",
     "splitsing_venster_maanden": "Splitsingsvenster", "eu_drempels": "EU-drempels", "banden": "Procedurebanden",
 }
-VELD_NAMEN_BUITEN_ENGINE = {"advies_termijn_werkdagen": "Adviestermijn", "beoordelen_vanaf": "Signaal zonder pakket vanaf"}
+VELD_NAMEN_BUITEN_ENGINE = {"advies_termijn_werkdagen": "Adviestermijn", "beoordelen_vanaf": "Signaal zonder pakket vanaf",
+                            "verantwoordingsgrens": "Verantwoordingsgrens"}
 
 
 def beleid_verschillen(versie: Beleid, *, organisatie) -> tuple[Beleid | None, list[str]]:

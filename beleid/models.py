@@ -75,6 +75,10 @@ class Beleid(models.Model):
     # the meldingen queue): the service level for an advice and the spend limit for a pakket.
     advies_termijn_werkdagen = models.PositiveSmallIntegerField(_("advies binnen (werkdagen)"), default=10)
     beoordelen_vanaf = models.DecimalField(_("crediteur zonder inkooppakket signaleren vanaf"), default=15000, **GELD)
+    # The council's verantwoordingsgrens for the rechtmatigheidsverantwoording (BBV art. 28,
+    # Kadernota rechtmatigheid 2022: at most 3 % of the total lasten); empty until it is set.
+    verantwoordingsgrens = models.DecimalField(_("verantwoordingsgrens rechtmatigheid"), null=True, blank=True,
+                                               **GELD)
 
     class Meta:
         db_table = "adviezen_beleid"  # moved from adviezen without moving data (ADR 0005)

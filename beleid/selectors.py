@@ -96,6 +96,7 @@ def beleid_als_dict(beleid: Beleid) -> dict:
         "splitsing_venster_maanden": beleid.splitsing_venster_maanden,
         "advies_termijn_werkdagen": beleid.advies_termijn_werkdagen,
         "beoordelen_vanaf": str(beleid.beoordelen_vanaf),
+        "verantwoordingsgrens": _s(beleid.verantwoordingsgrens),
     }
 
 

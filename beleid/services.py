@@ -52,6 +52,8 @@ def beleid_versie_opslaan(*, organisatie, gegevens: dict, geldig_vanaf, toelicht
                                      or Beleid._meta.get_field("advies_termijn_werkdagen").default),
         beoordelen_vanaf=_geld(str(gegevens.get("beoordelen_vanaf")
                                    or Beleid._meta.get_field("beoordelen_vanaf").default)),
+        verantwoordingsgrens=_geld(str(gegevens["verantwoordingsgrens"])) if gegevens.get("verantwoordingsgrens")
+        else None,
     )
     EuDrempelperiode.objects.bulk_create([EuDrempelperiode(
         beleid=beleid, geldig_vanaf=date.fromisoformat(p["geldig_vanaf"]),

@@ -955,7 +955,7 @@ class _Demo:
     def _grenzen(self, op: date) -> dict:
         """The bands of the policy in force on `op` per soort: (meervoudig, nationaal, EU). Before the
         first EU period in the policy the first period stands in (the demo's oldest contracts)."""
-        from adviezen.selectors import beleid_voor
+        from beleid.selectors import beleid_voor
 
         cache = self.__dict__.setdefault("_grenzen_cache", {})
         if op in cache:

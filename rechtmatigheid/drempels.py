@@ -163,3 +163,12 @@ class DrempelReeks:
         if sleutel not in self._cache:
             self._cache[sleutel] = _uit_beleid(beleid, peildatum)
         return self._cache[sleutel]
+
+
+def verantwoordingsgrens_voor(organisatie, jaar: int) -> Decimal | None:
+    """The verantwoordingsgrens the council set for `jaar` (policy in force on 31 December), or
+    None when the policy holds none (BBV art. 28: the council sets it, at most 3 % of the lasten)."""
+    from beleid.selectors import beleid_voor
+
+    beleid = beleid_voor(organisatie, op=date(jaar, 12, 31))
+    return beleid.verantwoordingsgrens if beleid is not None else None
