@@ -20,6 +20,7 @@ run: install
 
 lint: install
 	$(PY) -m ruff check .
+	.venv/bin/lint-imports
 
 check: install
 	DJANGO_SETTINGS_MODULE=inkoop.settings.test $(PY) manage.py makemigrations --check --dry-run

@@ -7,11 +7,9 @@ meldingen yet: meldingen.demo issues their advice itself through
 melding that is past "advies uitgebracht" has an issued advice, and every open one a draft.
 """
 
-from .services import (
-    concept_advies_maken_uitvoeren,
-    standaardbeleid_verzekeren,
-    uitgebracht_advies_verzekeren,
-)
+from beleid.services import standaardbeleid_verzekeren
+
+from .services import concept_advies_maken_uitvoeren, uitgebracht_advies_verzekeren
 
 NA_ADVIES = ("advies_uitgebracht", "traject_gestart", "gegund", "afgerond")
 

@@ -6,10 +6,11 @@ from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
+from beleid.begrippen import PROCEDURES_DIDAM, SOORTEN_BANDEN, Procedure, WerkCategorie, keuzes
+from beleid.models import Beleid
 from inkoop.forms import BedragField
 
-from .models import Beleid, Procedure, Procedureband
-from .services import PROCEDURES_DIDAM, controleer_advies
+from .services import controleer_advies
 
 
 class LijstField(forms.CharField):
@@ -87,7 +88,7 @@ class AdviesForm(forms.Form):
         data = super().clean()
         if self.errors:
             return data
-        if data["procedure"] not in (Procedure.ENKELVOUDIG, Procedure.MEERVOUDIG):
+        if data["procedure"] not in (Procedure.ENKELVOUDIG, Procedure.MEERVOUDIG_ONDERHANDS):
             data["uit_te_nodigen_min"] = data["uit_te_nodigen_max"] = None
             data["min_regionaal"] = 0
         fouten = controleer_advies(berekend=self.advies.berekend or {}, procedure=data["procedure"],
@@ -156,6 +157,8 @@ class BeleidForm(BootstrapMixin, forms.Form):
     advies_termijn_werkdagen = forms.IntegerField(label=_("Advies binnen zoveel werkdagen na indienen"), min_value=1,
                                                   max_value=60)
     beoordelen_vanaf = BedragField(label=_("Crediteur zonder inkooppakket signaleren vanaf (€ per jaar)"))
+    verantwoordingsgrens = BedragField(label=_("Verantwoordingsgrens rechtmatigheid (€)"), required=False,
+                                       help_text=_("Door de raad vastgesteld; hoogstens 3 % van de totale lasten."))
 
     def clean(self):
         data = super().clean()
@@ -184,9 +187,9 @@ class EuDrempelForm(BootstrapMixin, forms.Form):
 
 class BandForm(BootstrapMixin, forms.Form):
     # A blank first choice, so that an untouched extra row stays empty (and is skipped).
-    soort = forms.ChoiceField(label=_("Soort"), choices=[("", "—")] + list(Procedureband.Soort.choices))
+    soort = forms.ChoiceField(label=_("Soort"), choices=[("", "—")] + keuzes(*SOORTEN_BANDEN))
     werk_categorie = forms.ChoiceField(label=_("Categorie werk"), required=False,
-                                       choices=[("", _("alle"))] + list(Procedureband.WerkCategorie.choices))
+                                       choices=[("", _("alle"))] + list(WerkCategorie.choices))
     vanaf = BedragField(label=_("Vanaf (€)"))
     procedure = forms.ChoiceField(label=_("Procedure"), choices=[("", "—")] + list(Procedure.choices[:3]))
     altijd_regionaal = forms.BooleanField(label=_("Altijd regionaal"), required=False)

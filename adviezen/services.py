@@ -1,6 +1,5 @@
 """Write operations of the adviezen app (HackSoft styleguide: services write, selectors read).
 
-- `beleid_versie_opslaan`: a new dated version of the policy (never an edit in place).
 - `concept_advies_maken_uitvoeren`: the draft advice of a submitted melding (the Celery task).
 - `advies_bijwerken`, `advies_herberekenen`: the inkoper reviews and adjusts the draft.
 - `advies_uitbrengen`: issue (immutable from then on), melding to "advies uitgebracht", notify.
@@ -17,13 +16,15 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from beleid.begrippen import EUROPESE_PROCEDURES, PROCEDURES_DIDAM, Procedure
+from beleid.selectors import beleid_voor, beleidsregels
+from inkoop.formatting import euro
 from inkoop.services import notificeren
 from meldingen.models import Tijdlijnregel
 from meldingen.services import tijdlijn_vastleggen
 
 from .engine import (
     ZWAARTE,
-    Beleidsregels,
     DrempelsOnbekend,
     OngeldigeInvoer,
     OngeldigeRaming,
@@ -31,20 +32,12 @@ from .engine import (
     adviseer,
     feiten_uit_dict,
 )
-from .models import (
-    Advies,
-    AdviesVraag,
-    Beleid,
-    EuDrempelperiode,
-    OnveranderlijkAdvies,
-    Procedure,
-    Procedureband,
-)
-from .selectors import beleid_als_dict, beleid_voor, beleidsregels, samenhangende_inkopen
+from .models import Advies, AdviesVraag, OnveranderlijkAdvies
+from .selectors import samenhangende_inkopen
 
 __all__ = [
     "AdviesOngeldig", "OnveranderlijkAdvies", "advies_accepteren", "advies_bijwerken", "advies_herberekenen",
-    "advies_uitbrengen", "advies_vraag_beantwoorden", "advies_vraag_stellen", "beleid_versie_opslaan",
+    "advies_uitbrengen", "advies_vraag_beantwoorden", "advies_vraag_stellen",
     "concept_advies_maken_uitvoeren", "melding_invoer", "nieuwe_versie_maken", "uitgebracht_advies_verzekeren",
 ]
 
@@ -57,64 +50,8 @@ class AdviesOngeldig(ValueError):
         self.velden = velden
 
 
-# ---------------------------------------------------------------------------------------------
-# Policy
-
-
 def _geld(w):
     return None if w is None or w == "" else Decimal(str(w))
-
-
-@transaction.atomic
-def beleid_versie_opslaan(*, organisatie, gegevens: dict, geldig_vanaf, toelichting: str, door) -> Beleid:
-    """Store `gegevens` (the format of Beleidsregels.uit_dict) as a new version for `organisatie`.
-
-    The engine checks the policy first (OngeldigBeleid with Dutch sentences); existing versions
-    and every advice computed with them stay as they are.
-    """
-    if isinstance(geldig_vanaf, str):
-        geldig_vanaf = date.fromisoformat(geldig_vanaf)
-    regels = Beleidsregels.uit_dict({**gegevens, "geldig_vanaf": geldig_vanaf.isoformat()})
-    regels.controleer()
-    d = regels.als_dict()
-    beleid = Beleid.objects.create(
-        organisatie=organisatie, naam=gegevens.get("naam") or f"Beleid {organisatie or 'standaard'}",
-        geldig_vanaf=geldig_vanaf, toelichting=toelichting, aangemaakt_door=door,
-        melding_vanaf=_geld(d["melding_vanaf"]), uitnodigen_enkelvoudig=d["uitnodigen_enkelvoudig"],
-        uitnodigen_meervoudig_min=d["uitnodigen_meervoudig_min"],
-        uitnodigen_meervoudig_max=d["uitnodigen_meervoudig_max"],
-        min_regionaal_meervoudig=d["min_regionaal_meervoudig"],
-        sroi_vanaf=_geld(d["sroi_vanaf"]), sroi_percentage=_geld(d["sroi_percentage"]),
-        sroi_percentage_verlaagd=_geld(d["sroi_percentage_verlaagd"]),
-        sroi_verlaagd_arbeidsaandeel_onder=_geld(d["sroi_verlaagd_arbeidsaandeel_onder"]),
-        sroi_soorten=d["sroi_soorten"], sroi_maatwerk_soorten=d["sroi_maatwerk_soorten"],
-        bibob_branches=d["bibob_branches"], bibob_vanaf=_geld(d["bibob_vanaf"]),
-        bibob_risicocategorieen=d["bibob_risicocategorieen"],
-        percelen_max_leveringen_diensten=_geld(d["percelen_max_leveringen_diensten"]),
-        percelen_max_werken=_geld(d["percelen_max_werken"]), percelen_max_aandeel=_geld(d["percelen_max_aandeel"]),
-        percelen_selectie=d["percelen_selectie"], mvoi_themas=d["mvoi_themas"],
-        tenderboard_vanaf=_geld(d["tenderboard_vanaf"]), gouden_aanbesteding_vanaf=_geld(d["gouden_aanbesteding_vanaf"]),
-        drempel_marge_pct=_geld(d["drempel_marge_pct"]), splitsing_venster_maanden=d["splitsing_venster_maanden"],
-        # Not part of the engine's policy data: absent, the model's default (one place) applies.
-        advies_termijn_werkdagen=int(gegevens.get("advies_termijn_werkdagen")
-                                     or Beleid._meta.get_field("advies_termijn_werkdagen").default),
-        beoordelen_vanaf=_geld(str(gegevens.get("beoordelen_vanaf")
-                                   or Beleid._meta.get_field("beoordelen_vanaf").default)),
-    )
-    EuDrempelperiode.objects.bulk_create([EuDrempelperiode(
-        beleid=beleid, geldig_vanaf=date.fromisoformat(p["geldig_vanaf"]),
-        geldig_tot=date.fromisoformat(p["geldig_tot"]) if p["geldig_tot"] else None,
-        leveringen_diensten=_geld(p["leveringen_diensten"]), werken=_geld(p["werken"]),
-        sociale_diensten=_geld(p["sociale_diensten"]), centraal=_geld(p["centraal"]),
-        nuts_leveringen_diensten=_geld(p["nuts_leveringen_diensten"]),
-        nuts_sociale_diensten=_geld(p["nuts_sociale_diensten"]), regel=p["regel"] or "", bron=p["bron"] or "")
-        for p in d["eu_drempels"]])
-    Procedureband.objects.bulk_create([
-        Procedureband(beleid=beleid, soort=s["soort"], werk_categorie=cat, vanaf=_geld(b["vanaf"]),
-                      procedure=b["procedure"], altijd_regionaal=b["altijd_regionaal"], regel=s["regel"],
-                      bron=s["bron"])
-        for s in d["banden"] for cat in (s["werk_categorieen"] or [""]) for b in s["banden"]])
-    return beleid
 
 
 # ---------------------------------------------------------------------------------------------
@@ -271,7 +208,6 @@ def advies_herberekenen(*, advies: Advies, door) -> Advies:
 # The inkoper's review
 
 
-PROCEDURES_DIDAM = {Procedure.DIDAM_SELECTIE, Procedure.DIDAM_EEN}
 
 
 def controleer_advies(*, berekend: dict, procedure: str, afwijking_motivering: str, uit_te_nodigen_min,
@@ -286,21 +222,21 @@ def controleer_advies(*, berekend: dict, procedure: str, afwijking_motivering: s
         fouten.setdefault("afwijking_motivering", []).append(
             f"U wijkt af van de berekende procedure ({Procedure(berekende).label.lower() if berekende else '-'}). "
             "Schrijf waarom: een afwijking mag alleen met motivering.")
-    if berekend.get("europees") and not procedure.startswith("europees"):
+    if berekend.get("europees") and procedure not in EUROPESE_PROCEDURES:
         fouten.setdefault("procedure", []).append(
-            f"De geraamde waarde bereikt de EU-drempel van € {berekend.get('eu_drempel')}: een Europese procedure is "
+            f"De geraamde waarde bereikt de EU-drempel van {euro(berekend.get('eu_drempel'))}: een Europese procedure is "
             "verplicht (Aanbestedingswet 2012). Een lichtere procedure is niet toegestaan, ook niet met motivering.")
     didam = berekend.get("soort") == "verkoop_grond"
     if didam != (procedure in PROCEDURES_DIDAM):
         fouten.setdefault("procedure", []).append(
             "Bij verkoop van grond geldt Didam: kies een Didam-procedure." if didam else
             "Een Didam-procedure is alleen voor de verkoop van grond of vastgoed.")
-    if procedure in (Procedure.ENKELVOUDIG, Procedure.MEERVOUDIG):
+    if procedure in (Procedure.ENKELVOUDIG, Procedure.MEERVOUDIG_ONDERHANDS):
         if uit_te_nodigen_min is None or uit_te_nodigen_max is None:
             fouten.setdefault("uit_te_nodigen_min", []).append("Vul in hoeveel ondernemers u uitnodigt (minimum en maximum).")
         elif uit_te_nodigen_min > uit_te_nodigen_max:
             fouten.setdefault("uit_te_nodigen_max", []).append("Het maximum is kleiner dan het minimum.")
-        elif procedure == Procedure.MEERVOUDIG and uit_te_nodigen_min < 2:
+        elif procedure == Procedure.MEERVOUDIG_ONDERHANDS and uit_te_nodigen_min < 2:
             fouten.setdefault("uit_te_nodigen_min", []).append(
                 "Meervoudig onderhands betekent ten minste twee ondernemers (Gids Proportionaliteit: 3 tot 5).")
         if (min_regionaal or 0) > (uit_te_nodigen_max or 0):
@@ -317,7 +253,7 @@ def advies_bijwerken(*, advies: Advies, door, procedure: str, uit_te_nodigen_min
         raise OnveranderlijkAdvies("Dit advies is uitgebracht en kan niet meer worden gewijzigd; maak een nieuwe versie.")
     if not advies.berekend:
         raise AdviesOngeldig({"procedure": [f"Er is nog geen berekend advies: {advies.fout or 'herbereken eerst.'}"]})
-    publiek = procedure not in (Procedure.ENKELVOUDIG, Procedure.MEERVOUDIG)
+    publiek = procedure not in (Procedure.ENKELVOUDIG, Procedure.MEERVOUDIG_ONDERHANDS)
     if publiek:
         uit_te_nodigen_min = uit_te_nodigen_max = None
         min_regionaal = 0
@@ -415,7 +351,7 @@ def nieuwe_versie_maken(*, advies: Advies, door) -> Advies:
         _vul_uit_berekening(nieuw, berekend)
         nieuw.uit_te_nodigen, nieuw.opmerkingen = laatste.uit_te_nodigen, laatste.opmerkingen
         if (laatste.wijkt_af and berekend and laatste.procedure != berekend.get("procedure")
-                and not (berekend.get("europees") and not laatste.procedure.startswith("europees"))):
+                and not (berekend.get("europees") and laatste.procedure not in EUROPESE_PROCEDURES)):
             nieuw.procedure, nieuw.afwijking_motivering = laatste.procedure, laatste.afwijking_motivering
         nieuw.save()
         return nieuw
@@ -516,23 +452,3 @@ def _demo_peildatum(melding) -> date:
     if melding.ingediend_op:
         return timezone.localtime(melding.ingediend_op).date()
     return timezone.localdate()
-
-
-def standaardbeleid_verzekeren() -> Beleid:
-    """The global default policy (organisatie NULL); created from the engine's copy when missing.
-
-    The data migration normally seeds it; this restores it after a `flush`. Idempotent.
-    """
-    from .engine import STANDAARDBELEID
-
-    bestaand = Beleid.objects.filter(organisatie__isnull=True).order_by("geldig_vanaf", "id").first()
-    if bestaand is not None:
-        return bestaand
-    return beleid_versie_opslaan(organisatie=None, gegevens=STANDAARDBELEID,
-                                 geldig_vanaf=date.fromisoformat(STANDAARDBELEID["geldig_vanaf"]),
-                                 toelichting="Standaardbeleid uit adviesregels.md.", door=None)
-
-
-def standaard_gegevens() -> dict:
-    """The global default policy in the plain format, as the starting point of an own version."""
-    return beleid_als_dict(beleid_voor(None))

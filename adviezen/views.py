@@ -10,6 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from beleid import selectors as beleid_selectors
+from beleid import services as beleid_services
+from beleid.models import Beleid
 from inkoop.permissies import vereist
 from inkoop.services import notificaties_gelezen_voor
 
@@ -25,7 +28,7 @@ from .forms import (
     beleid_gegevens,
     beleid_initial,
 )
-from .models import Advies, AdviesVraag, Beleid, OnveranderlijkAdvies
+from .models import Advies, AdviesVraag, OnveranderlijkAdvies
 
 
 def _advies(request, pk):
@@ -230,10 +233,10 @@ def brief(request, pk):
 
 @vereist("adviezen.beleid_beheren")
 def beleid(request):
-    huidig = selectors.beleid_voor(request.organisatie)
-    versies = list(selectors.beleidsversies(request.organisatie))
+    huidig = beleid_selectors.beleid_voor(request.organisatie)
+    versies = list(beleid_selectors.beleidsversies(request.organisatie))
     return render(request, "adviezen/beleid.html", {
-        "huidig": huidig, "versies": versies, "eigen": selectors.heeft_eigen_beleid(request.organisatie),
+        "huidig": huidig, "versies": versies, "eigen": beleid_selectors.heeft_eigen_beleid(request.organisatie),
         "weergave": selectors.beleid_weergave(huidig) if huidig else None})
 
 
@@ -250,8 +253,8 @@ def beleid_versie(request, pk):
 
 @vereist("adviezen.beleid_beheren")
 def beleid_wijzigen(request):
-    huidig = selectors.beleid_voor(request.organisatie)
-    basis = selectors.beleid_als_dict(huidig)
+    huidig = beleid_selectors.beleid_voor(request.organisatie)
+    basis = beleid_selectors.beleid_als_dict(huidig)
     algemeen, drempels, banden = beleid_initial(basis)
     if request.method == "POST":
         form = BeleidForm(request.POST)
@@ -265,7 +268,7 @@ def beleid_wijzigen(request):
             gegevens = beleid_gegevens(form.cleaned_data, gekozen_drempels, gekozen_banden, basis)
             try:
                 with transaction.atomic():
-                    nieuw = services.beleid_versie_opslaan(
+                    nieuw = beleid_services.beleid_versie_opslaan(
                         organisatie=request.organisatie, gegevens=gegevens,
                         geldig_vanaf=form.cleaned_data["geldig_vanaf"], toelichting=form.cleaned_data["toelichting"],
                         door=request.user)
@@ -278,7 +281,7 @@ def beleid_wijzigen(request):
                 return redirect("adviezen:beleid_versie", pk=nieuw.pk)
     else:
         algemeen.update(geldig_vanaf=timezone.localdate(), toelichting="",
-                        naam=algemeen["naam"] if selectors.heeft_eigen_beleid(request.organisatie)
+                        naam=algemeen["naam"] if beleid_selectors.heeft_eigen_beleid(request.organisatie)
                         else f"Inkoopbeleid {request.organisatie}")
         form = BeleidForm(initial=algemeen)
         drempel_set = EuDrempelFormSet(initial=drempels, prefix="drempel")

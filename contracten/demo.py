@@ -23,6 +23,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from beleid.begrippen import EUROPESE_PROCEDURES
 from inkoop.models import Lidmaatschap, Rol
 
 from .datums import plus_maanden
@@ -153,6 +154,20 @@ REDENEN = {
     "social_return": "Onder de drempel van € 100.000.",
     "milieu": "Geen milieu-impact van betekenis.",
 }
+# Deliberate findings of the demo's signaleringslijst 2024 (docs/demo.md): older contracts whose
+# procedure was too light for their value. (soort, value from, value below, procedure, reason)
+BEWUSTE_BEVINDINGEN = {
+    "werk-nationaal": ("werk", Decimal(1_500_000), Decimal(5_538_000), "meervoudig_onderhands",
+                       "meervoudig onderhands gegund waar het beleid nationaal openbaar vraagt."),
+    "werk-europees": ("werk", Decimal(5_538_000), Decimal(10**12), "meervoudig_onderhands",
+                      "meervoudig onderhands gegund boven de Europese drempel voor werken."),
+    "dienst-europees": ("dienst", Decimal(221_000), Decimal(10**12), "meervoudig_onderhands",
+                        "meervoudig onderhands gegund boven de Europese drempel voor diensten."),
+    "levering-enkelvoudig": ("levering", Decimal(30_000), Decimal(221_000), "enkelvoudig",
+                             "één offerte gevraagd waar het beleid een meervoudig onderhandse procedure vraagt."),
+}
+# Crediteuren with spend over their band in 2024 left without a contract on purpose.
+ZONDER_CONTRACT = 6
 BIBOB_BRANCHES_2024 = ["bouw"] * 14 + ["milieu"] * 9 + ["zorg"] * 4 + ["beveiliging"] * 2 + \
     ["externe_inhuur"] * 2 + ["archief"] + ["ict"]
 
@@ -264,17 +279,21 @@ class _Demo:
     def _jaarspend(self, c, jaar) -> float:
         return self.spend.get(c.pk, {}).get(jaar, 0.0) if c else 0.0
 
-    def _kies_crediteur(self, pakket: str, vrij=True):
+    def _kies_crediteur(self, pakket: str, vrij=True, past=None):
+        """The largest free crediteur of the pakket (else of its category); `past` limits the choice
+        to suppliers whose spend fits the procedure (a meervoudig onderhandse winner stays under
+        the next band)."""
+        past = past or (lambda c: True)
         kandidaten = self.per_pakket.get(pakket) or []
         for c in kandidaten:
-            if not vrij or c.pk not in self.gebruikt:
+            if (not vrij or c.pk not in self.gebruikt) and past(c):
                 self.gebruikt.add(c.pk)
                 return c
         # Same category, another pakket.
         for code, lijst in sorted(self.per_pakket.items()):
             if code[:2] == pakket[:2]:
                 for c in lijst:
-                    if c.pk not in self.gebruikt:
+                    if c.pk not in self.gebruikt and past(c):
                         self.gebruikt.add(c.pk)
                         return c
         return None
@@ -325,6 +344,8 @@ class _Demo:
         self._sroi()
         self._bibob_en_klachten()
         self._werkpakt()
+        self._procedures_vastleggen()
+        self._contractregister()
 
     def _traject_spec(self, *, procedure, soort, start, status, afgerond=None, ingetrokken=None,
                       verbonden_partij="", begeleid=True, bron=None, zonder_mvoi=False, gouden=False):
@@ -363,7 +384,7 @@ class _Demo:
         soorten_mo = ["werk"] * 10 + ["levering"] * 6 + ["dienst"] * 10
         for i, soort in enumerate(soorten_eu):
             start, af = afgerond_in(2024)
-            proc = "europees_sociaal_verlicht" if soort == "dienst" and i % 3 == 0 else "europees_openbaar"
+            proc = "sociaal_en_specifiek" if soort == "dienst" and i % 3 == 0 else "europees_openbaar"
             bron = WERKEN[0] if i == 0 else None
             specs.append(self._traject_spec(procedure=proc, soort=soort, start=start, status="afgerond", afgerond=af,
                                             bron=bron, gouden=i in (0, 4)))
@@ -383,7 +404,7 @@ class _Demo:
         # 2024, the other 50 of the 115 guided procedures.
         for _ in range(6):  # enkelvoudig onderhands, completed
             start, af = afgerond_in(2024)
-            specs.append(self._traject_spec(procedure="enkelvoudig_onderhands", soort=r.choice(["dienst", "levering"]),
+            specs.append(self._traject_spec(procedure="enkelvoudig", soort=r.choice(["dienst", "levering"]),
                                             start=start, status="afgerond", afgerond=af))
         for i, (naam, proc) in enumerate([("Verkoop bouwkavels Eschmarke", "biedingsprocedure"),
                                           ("Verkoop voormalig schoolgebouw Deppenbroek", "biedingsprocedure"),
@@ -391,7 +412,7 @@ class _Demo:
                                           ("Uitgifte kavel Kennispark aan enige gegadigde", "didam_enige_serieuze_gegadigde"),
                                           ("Verkoop grond Zuiderval (openbare selectie)", "didam_openbare_selectie")]):
             start, af = afgerond_in(2024) if i < 4 else (date(2024, 9, 2), date(2025, 3, 14))
-            specs.append(self._traject_spec(procedure=proc, soort="verkoop", start=start, status="afgerond",
+            specs.append(self._traject_spec(procedure=proc, soort="verkoop_grond", start=start, status="afgerond",
                                             afgerond=af, bron=(naam, "", [])))
         for i in range(20):  # started in 2024, completed in 2025
             start = self._datum(date(2024, 2, 1), date(2024, 10, 31))
@@ -425,7 +446,7 @@ class _Demo:
                                         status="ingetrokken", ingetrokken=date(2023, 6, 30)))
         for i in range(4):
             start, af = afgerond_in(2024)
-            specs.append(self._traject_spec(procedure=["enkelvoudig_onderhands", "meervoudig_onderhands"][i % 2],
+            specs.append(self._traject_spec(procedure=["enkelvoudig", "meervoudig_onderhands"][i % 2],
                                             soort="dienst", start=start, status="afgerond", afgerond=af, begeleid=False))
         for i in range(12):  # completed in 2025/2026
             start = self._datum(date(2025, 1, 10), date(2025, 12, 31))
@@ -460,12 +481,12 @@ class _Demo:
                         if s["status"] == "ingetrokken" else "",
                         begeleid_door_inkoop=s["begeleid"], verbonden_partij=s["verbonden_partij"],
                         afdeling=self._afdeling(s["pakket"]) if s["pakket"] else
-                        ("Grondzaken" if s["soort"] == "verkoop" else "Inkoop"),
+                        ("Grondzaken" if s["soort"] == "verkoop_grond" else "Inkoop"),
                         inkoper=self.inkoper if s["begeleid"] else None, gouden_aanbesteding=s["gouden"],
                         tenderboard_advies_gevraagd=s["gouden"],
                         tenderboard_advies="Klimaat en circulariteit zwaar laten wegen; innovatie uitvragen."
                         if s["gouden"] else "",
-                        tenderned_kenmerk=f"{r.randint(300000, 399999)}" if s["procedure"].startswith("europees") else "")
+                        tenderned_kenmerk=f"{r.randint(300000, 399999)}" if s["procedure"] in EUROPESE_PROCEDURES else "")
             objs.append(t)
             s["obj"] = t
         if MARKER not in {t.nummer for t in objs}:  # pragma: no cover - the plan always has 2024 trajecten
@@ -475,17 +496,13 @@ class _Demo:
         percelen, inschrijvingen, uitnodigingen, mvoi = [], [], [], []
         for s in specs:
             t = s["obj"]
-            if t.soort == "verkoop":
+            if t.soort == "verkoop_grond":
                 s["kavels"] = []
                 t.geraamde_waarde = _euro(r.randint(3, 40) * 25000)
                 t.gegunde_waarde = (t.geraamde_waarde * Decimal("1.08")).quantize(Decimal(1)) if t.afgerond_op else None
                 continue
             eigen = not t.verbonden_partij
             delen = s["percelen"] or [None]
-            s["delen"] = []
-            for n, naam in enumerate(delen, start=1):
-                winnaar = self._kies_crediteur(s["pakket"]) if (eigen and s["pakket"]) else None
-                s["delen"].append({"naam": naam, "nummer": n, "winnaar": winnaar})
             # Value: sized on the winners' spend over a term of 3 or 4 years after the award.
             gunning = t.afgerond_op or (t.startdatum + timedelta(days=200))
             looptijd = r.choice([24, 36, 48]) if t.soort != "werk" else r.choice([12, 24, 36])
@@ -496,9 +513,23 @@ class _Demo:
             s["contractstart"] = start
             eind = plus_maanden(start, looptijd) - timedelta(days=1)
             s["contracteind"] = eind
-            minimum = {"europees_openbaar": 400000, "europees_sociaal_verlicht": 900000,
-                       "meervoudig_onderhands": 60000, "enkelvoudig_onderhands": 26000}.get(t.procedure, 100000)
-            if t.soort == "werk" and t.procedure.startswith("europees"):
+            opties_eind = plus_maanden(eind, s["opties"][0] * s["opties"][1])
+            # A procedure below the EU threshold is won by a supplier whose spend fits under the
+            # next band (the procedure fits the value; docs/demo.md).
+            plafond = self._plafond(t.procedure, t.soort, gunning)
+            s["delen"] = []
+            past = None
+            if plafond is not None:
+                deel_plafond = float(plafond) / len(delen) * 0.9
+
+                def past(c, start=start, opties_eind=opties_eind, deel_plafond=deel_plafond):
+                    return self._waarde(c, start, opties_eind, 0) < deel_plafond
+            for n, naam in enumerate(delen, start=1):
+                winnaar = self._kies_crediteur(s["pakket"], past=past) if (eigen and s["pakket"]) else None
+                s["delen"].append({"naam": naam, "nummer": n, "winnaar": winnaar})
+            minimum = {"europees_openbaar": 400000, "sociaal_en_specifiek": 900000,
+                       "meervoudig_onderhands": 60000, "enkelvoudig": 26000}.get(t.procedure, 100000)
+            if t.soort == "werk" and t.procedure in EUROPESE_PROCEDURES:
                 minimum = 5_600_000
             elif t.soort == "werk" and t.procedure == "meervoudig_onderhands":
                 minimum = 150000
@@ -511,6 +542,8 @@ class _Demo:
                                  minimum / len(s["delen"]) * r.uniform(1.0, 1.6))
                 if s["zonder_mvoi"]:
                     w = minimum
+                if plafond is not None:
+                    w = min(w, float(plafond) / len(s["delen"]) - 1000)
                 deel["waarde"] = _euro(round(w, -3))
                 totaal += deel["waarde"]
             t.geraamde_waarde = _euro(round(float(totaal) * r.uniform(0.92, 1.1), -3))
@@ -530,15 +563,15 @@ class _Demo:
                 bieders += self._andere_bieders(s["pakket"], deel["winnaar"], aantal - 1)
                 deel["bieders"] = bieders
                 perceel = deel.get("perceel")
-                if t.procedure in ("meervoudig_onderhands", "enkelvoudig_onderhands"):
-                    uit = bieders[:1] if t.procedure == "enkelvoudig_onderhands" else bieders
+                if t.procedure in ("meervoudig_onderhands", "enkelvoudig"):
+                    uit = bieders[:1] if t.procedure == "enkelvoudig" else bieders
                     for i, (naam, cred, regionaal) in enumerate(uit):
                         uitnodigingen.append(Uitnodiging(
                             organisatie=self.org, traject=t, perceel=perceel, naam=naam, crediteur=cred,
                             regionaal=regionaal or i < 2, werkpakt_keurmerk=i == 1,
                             uitgenodigd_op=t.publicatiedatum or t.startdatum))
                 if t.publicatiedatum and (t.afgerond_op or t.status == "lopend"):
-                    n_inschr = 1 if t.procedure == "enkelvoudig_onderhands" else r.randint(2, len(bieders))
+                    n_inschr = 1 if t.procedure == "enkelvoudig" else r.randint(2, len(bieders))
                     for i, (naam, cred, _reg) in enumerate(bieders[:n_inschr]):
                         bedrag = deel["waarde"] if i == 0 else _euro(round(float(deel["waarde"]) * r.uniform(1.03, 1.25), -2))
                         inschrijvingen.append(Inschrijving(
@@ -546,7 +579,7 @@ class _Demo:
                             ingediend_op=t.publicatiedatum + timedelta(days=35),
                             gegund=bool(i == 0 and t.afgerond_op)))
             # MVOI: per lot where there are lots, else for the traject.
-            if t.procedure not in ("enkelvoudig_onderhands",):
+            if t.procedure not in ("enkelvoudig",):
                 for deel in s["delen"]:
                     mvoi += self._mvoi(t, deel.get("perceel"), zonder=s["zonder_mvoi"])
             # Contracts: only for the organisation's own completed procedures.
@@ -585,7 +618,7 @@ class _Demo:
             pools[(soort, m.status)].append(m)
         for s in specs:
             t = s["obj"]
-            if t.verbonden_partij or not t.begeleid_door_inkoop or t.soort == "verkoop" or t.status == "ingetrokken":
+            if t.verbonden_partij or not t.begeleid_door_inkoop or t.soort == "verkoop_grond" or t.status == "ingetrokken":
                 continue
             pool = pools[(t.soort, "afgerond" if t.status == "afgerond" else "traject_gestart")]
             for m in pool:
@@ -737,7 +770,7 @@ class _Demo:
             return 2 if code.startswith("10") else 1
 
         kandidaten = [c for c in self.contracten if c.waarde_incl_opties >= 100000 and (loopt(c, 2023) or loopt(c, 2024))
-                      and c.soort != "verkoop"]
+                      and c.soort != "verkoop_grond"]
         # Older contracts first: the report's high realisation (85 % by the end of 2024) comes from
         # obligations that have run for years.
         kandidaten.sort(key=lambda c: (voorrang(c), c.startdatum, -c.waarde_incl_opties, c.nummer))
@@ -917,6 +950,136 @@ class _Demo:
         self.contracten.append(c)
         self.n_contracten += 1
         return c
+
+    # ---------------------------------------------------------------------------------- procedures
+    def _grenzen(self, op: date) -> dict:
+        """The bands of the policy in force on `op` per soort: (meervoudig, nationaal, EU). Before the
+        first EU period in the policy the first period stands in (the demo's oldest contracts)."""
+        from beleid.selectors import beleid_voor
+
+        cache = self.__dict__.setdefault("_grenzen_cache", {})
+        if op in cache:
+            return cache[op]
+        beleid = beleid_voor(self.org, op=op)
+        banden = {(b.soort, b.procedure): b.vanaf for b in beleid.banden.all() if not b.werk_categorie}
+        perioden = sorted(beleid.eu_drempels.all(), key=lambda p: p.geldig_vanaf)
+        periode = next((p for p in perioden if p.geldig_vanaf <= op and (p.geldig_tot is None or op <= p.geldig_tot)),
+                       perioden[0])
+        cache[op] = {
+            "levering": (banden[("levering", "meervoudig_onderhands")], None, periode.leveringen_diensten),
+            "dienst": (banden[("dienst", "meervoudig_onderhands")], None, periode.leveringen_diensten),
+            "werk": (banden[("werk", "meervoudig_onderhands")], banden[("werk", "nationaal_openbaar")],
+                     periode.werken),
+        }
+        return cache[op]
+
+    def _plafond(self, procedure: str, soort: str, op: date) -> Decimal | None:
+        """The band a procedure's value must stay under: the next band of the policy."""
+        if soort not in ("levering", "dienst", "werk"):
+            return None
+        meervoudig, nationaal, eu = self._grenzen(op)[soort]
+        if procedure == "enkelvoudig":
+            return meervoudig
+        if procedure == "meervoudig_onderhands":
+            return nationaal if nationaal is not None else eu
+        return None
+
+    def _passende_procedure(self, soort: str, waarde: Decimal, op: date) -> str:
+        meervoudig, nationaal, eu = self._grenzen(op)[soort]
+        if waarde >= eu:
+            return "europees_openbaar"
+        if nationaal is not None and waarde >= nationaal:
+            return "nationaal_openbaar"
+        return "meervoudig_onderhands" if waarde >= meervoudig else "enkelvoudig"
+
+    def _procedures_vastleggen(self):
+        """Every contract records how and when it was awarded: a traject's contract its procedure
+        and completion; an older contract (before the application) a procedure that fits its value
+        on an award date two months before its start, except the deliberate findings of
+        BEWUSTE_BEVINDINGEN (docs/demo.md) that the signaleringslijst must find."""
+        contracten = Contract.objects.filter(organisatie=self.org).select_related("traject")
+        gewijzigd = []
+        zonder_traject = []
+        for c in contracten:
+            if c.traject_id:
+                c.procedure = c.traject.procedure
+                c.gunningsdatum = c.traject.afgerond_op
+            elif c.soort in ("levering", "dienst", "werk"):
+                c.gunningsdatum = c.startdatum - timedelta(days=61)
+                c.procedure = self._passende_procedure(c.soort, c.waarde_incl_opties, c.gunningsdatum)
+                zonder_traject.append(c)
+            gewijzigd.append(c)
+        # The older contracts of one pakket were mostly parties of one framework agreement: one
+        # European tender when their values together reach the EU threshold.
+        per_pakket = defaultdict(list)
+        for c in zonder_traject:
+            if c.inkooppakket_id and c.procedure != "europees_openbaar":
+                per_pakket[c.inkooppakket_id].append(c)
+        for groep in per_pakket.values():
+            eu = self._grenzen(min(c.gunningsdatum for c in groep))[groep[0].soort][2]
+            if len(groep) > 1 and sum((c.waarde_incl_opties for c in groep), Decimal(0)) >= eu:
+                for c in groep:
+                    c.procedure = "europees_openbaar"
+        lopend = [c for c in zonder_traject if c.crediteur_id and c.startdatum <= date(2024, 12, 31)
+                  and (c.einddatum is None or c.einddatum >= date(2024, 1, 1))]
+        for sleutel, (soort, van, tot, procedure, reden) in BEWUSTE_BEVINDINGEN.items():
+            kandidaten = sorted((c for c in lopend if c.soort == soort and van <= c.waarde_incl_opties < tot
+                                 and not c.toelichting),
+                                key=lambda c: (-c.waarde_incl_opties, c.nummer))
+            if kandidaten:
+                c = kandidaten[0]
+                c.procedure = procedure
+                c.toelichting = f"Bewuste bevinding in de demo ({sleutel}): {reden}"
+        Contract.objects.bulk_update(gewijzigd, ["procedure", "gunningsdatum", "toelichting"], batch_size=500)
+
+    def _contractregister(self):
+        """The concern-wide contract register of the years before the application: every crediteur
+        whose 2024 spend reaches the band of its pakket's soort has a contract covering 2024, except
+        the deliberate findings (ZONDER_CONTRACT, docs/demo.md). Per pakket the suppliers of a
+        framework agreement share one procedure: European when their values together reach the EU
+        threshold (one tender, several parties), else the procedure that fits each value."""
+        from uitgaven.models import Factuurregel
+
+        begin, eind = date(2024, 1, 1), date(2024, 12, 31)
+        gedekt = set(Contract.objects.filter(organisatie=self.org, crediteur__isnull=False, startdatum__lte=eind)
+                     .exclude(einddatum__lt=begin).values_list("crediteur_id", flat=True))
+        spend24 = dict(Factuurregel.objects.filter(organisatie=self.org, boekjaar=2024).values("crediteur")
+                       .annotate(s=Sum("bedrag")).values_list("crediteur", "s"))
+        per_pakket = defaultdict(list)
+        overgeslagen = 0
+        for c in sorted(self.crediteuren.values(), key=lambda c: c.nummer):
+            if not c.inkooppakket_id or c.pk in gedekt:
+                continue
+            soort = c.inkooppakket.soort or "dienst"
+            if (spend24.get(c.pk) or 0) < self._grenzen(begin)[soort][0]:
+                continue
+            if overgeslagen < ZONDER_CONTRACT and int(c.nummer[-2:]) % 37 == 5:
+                overgeslagen += 1  # left without a contract on purpose: uitgaven_zonder_contract
+                continue
+            per_pakket[c.inkooppakket].append(c)
+        objs = []
+        for pakket, crediteuren in sorted(per_pakket.items(), key=lambda p: p[0].code):
+            soort = pakket.soort or "dienst"
+            start = date(2022, 1 + (int(pakket.code[-2:]) % 12), 1)
+            looptijd = 48
+            einde = plus_maanden(start, looptijd) - timedelta(days=1)
+            opties_eind = plus_maanden(einde + timedelta(days=1), 24) - timedelta(days=1)
+            gunning = start - timedelta(days=75)
+            waarden = {c.pk: _euro(round(self._waarde(c, start, opties_eind, 30000), -3)) for c in crediteuren}
+            samen = sum(waarden.values(), Decimal(0))
+            europees = samen >= self._grenzen(gunning)[soort][2] and len(crediteuren) > 1
+            for n, c in enumerate(crediteuren, start=1):
+                procedure = "europees_openbaar" if europees else self._passende_procedure(soort, waarden[c.pk], gunning)
+                omschrijving = (f"Raamovereenkomst {pakket.naam.lower()} 2022-2027, partij {n}" if europees
+                                else f"{pakket.naam} ({c.naam})")
+                objs.append(Contract(
+                    organisatie=self.org, nummer=f"R{start.year}-{pakket.code}-{n:03d}", omschrijving=omschrijving[:300],
+                    crediteur=c, inkooppakket=pakket, soort=soort, procedure=procedure, gunningsdatum=gunning,
+                    afdeling=self._afdeling(pakket.code), eigenaar=self.inkoper, waarde_totaal=waarden[c.pk],
+                    startdatum=start, einddatum=einde, einddatum_uiterlijk=opties_eind,
+                    toelichting="Uit het contractregister van vóór de invoering van de applicatie."))
+        bulk_create_with_history(objs, Contract, default_user=self.inkoper, default_date=timezone.now(), batch_size=500)
+        self.n_contracten += len(objs)
 
     # ---------------------------------------------------------------------------------- Bibob, klachten
     def _bibob_en_klachten(self):

@@ -19,15 +19,22 @@ from pathlib import Path
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from beleid.begrippen import SOORTEN_AW, Procedure
 from uitgaven.bestanden import Bestand, Fout, herken, parse_bedrag, parse_datum, rijen
 from uitgaven.models import Crediteur, Inkooppakket
 
-from .models import REGISTERNAMEN, Contract, SoortTraject
+from .models import Contract
 
 KOLOMMEN = {"contracten": (
     "contractnummer", "omschrijving", "crediteurnummer", "pakketcode", "soort", "procedure", "gunningsdatum",
     "startdatum", "einddatum", "einddatum_met_opties", "waarde_incl_opties", "opvolger_van")}
-SOORTEN = (SoortTraject.LEVERING, SoortTraject.DIENST, SoortTraject.WERK)
+SOORTEN = SOORTEN_AW
+# The procedure names a register may use (interfaces.md §8); the vocabulary uses the same values.
+REGISTERPROCEDURES = {p.value: p for p in (
+    Procedure.ENKELVOUDIG, Procedure.MEERVOUDIG_ONDERHANDS, Procedure.NATIONAAL_OPENBAAR,
+    Procedure.EUROPEES_OPENBAAR, Procedure.EUROPEES_NIET_OPENBAAR, Procedure.EUROPEES_MEDEDINGINGSPROCEDURE,
+    Procedure.EUROPEES_CONCURRENTIEGERICHTE_DIALOOG, Procedure.ONDERHANDELINGSPROCEDURE_ZONDER_AANKONDIGING,
+    Procedure.SOCIAAL_EN_SPECIFIEK)}
 MAX_LENGTE = {"contractnummer": Contract._meta.get_field("nummer").max_length,
               "omschrijving": Contract._meta.get_field("omschrijving").max_length}
 VELDEN = ["omschrijving", "crediteur_id", "inkooppakket_id", "soort", "procedure", "gunningsdatum", "startdatum",
@@ -111,9 +118,9 @@ def _controleer(w: list[str], crediteuren: dict, pakketten: dict):
     soort = soort.lower()
     if soort not in SOORTEN:
         problemen.append(("soort", f"‘{soort}’ is geen soort; kies levering, dienst of werk" if soort else "ontbreekt"))
-    proc = REGISTERNAMEN.get(procedure.lower())
+    proc = REGISTERPROCEDURES.get(procedure.lower())
     if proc is None:
-        problemen.append(("procedure", (f"onbekende procedure ‘{procedure}’; kies uit {', '.join(REGISTERNAMEN)}"
+        problemen.append(("procedure", (f"onbekende procedure ‘{procedure}’; kies uit {', '.join(REGISTERPROCEDURES)}"
                                         if procedure else "ontbreekt")))
     gunning = _datum("gunningsdatum", gunning_t, problemen)
     start = _datum("startdatum", start_t, problemen)

@@ -13,81 +13,19 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from beleid.begrippen import (  # noqa: F401 - the vocabulary, re-read by contracten's own modules
+    AANBESTEDINGEN,
+    EUROPESE_PROCEDURES,
+    Branche,
+    MvoiThema,
+    Procedure,
+    SoortOpdracht,
+)
 from inkoop.models import OrganisatieModel
 from meldingen.models import Inkoopmelding
 from uitgaven.models import Crediteur, Inkooppakket
 
 GELD = {"max_digits": 15, "decimal_places": 2}
-
-
-class Procedure(models.TextChoices):
-    """The procedure types: those of the advice engine (interfaces.md §1) plus the others the
-    department runs (inkoopjaarverslag 2024 §1.4: "enkelvoudig onderhandse trajecten en
-    biedingsprocedures"), and the EU variants that may be chosen with reasons (adviesregels §3).
-    """
-
-    ENKELVOUDIG_ONDERHANDS = "enkelvoudig_onderhands", _("Enkelvoudig onderhands")
-    MEERVOUDIG_ONDERHANDS = "meervoudig_onderhands", _("Meervoudig onderhands")
-    NATIONAAL_OPENBAAR = "nationaal_openbaar", _("Nationaal openbaar")
-    NATIONAAL_NIET_OPENBAAR = "nationaal_niet_openbaar", _("Nationaal niet-openbaar")
-    EUROPEES_OPENBAAR = "europees_openbaar", _("Europees openbaar")
-    EUROPEES_NIET_OPENBAAR = "europees_niet_openbaar", _("Europees niet-openbaar")
-    EUROPEES_MEDEDINGING = "europees_mededinging", _("Europese mededingingsprocedure met onderhandeling")
-    EUROPEES_DIALOOG = "europees_dialoog", _("Europese concurrentiegerichte dialoog")
-    EUROPEES_SOCIAAL_VERLICHT = "europees_sociaal_verlicht", _("Europees, sociaal en ander specifiek (verlicht regime)")
-    DIDAM_OPENBARE_SELECTIE = "didam_openbare_selectie", _("Didam: openbare selectie")
-    DIDAM_ENIGE_SERIEUZE_GEGADIGDE = "didam_enige_serieuze_gegadigde", _("Didam: enige serieuze gegadigde")
-    BIEDINGSPROCEDURE = "biedingsprocedure", _("Biedingsprocedure (verkoop)")
-    # Aw 2012 art. 2.32: only in the listed exceptional cases (urgency, one possible supplier).
-    ONDERHANDELINGSPROCEDURE_ZONDER_AANKONDIGING = (
-        "onderhandelingsprocedure_zonder_aankondiging", _("Onderhandelingsprocedure zonder aankondiging"))
-
-
-EUROPESE_PROCEDURES = frozenset({
-    Procedure.EUROPEES_OPENBAAR, Procedure.EUROPEES_NIET_OPENBAAR, Procedure.EUROPEES_MEDEDINGING,
-    Procedure.EUROPEES_DIALOOG, Procedure.EUROPEES_SOCIAAL_VERLICHT,
-})
-# The procedure names of a contract register export (interfaces.md §8) and the procedure each
-# one is. Defined once here; the import and its documentation read this table.
-REGISTERNAMEN = {
-    "enkelvoudig": Procedure.ENKELVOUDIG_ONDERHANDS,
-    "meervoudig_onderhands": Procedure.MEERVOUDIG_ONDERHANDS,
-    "nationaal_openbaar": Procedure.NATIONAAL_OPENBAAR,
-    "europees_openbaar": Procedure.EUROPEES_OPENBAAR,
-    "europees_niet_openbaar": Procedure.EUROPEES_NIET_OPENBAAR,
-    "europees_mededingingsprocedure": Procedure.EUROPEES_MEDEDINGING,
-    "europees_concurrentiegerichte_dialoog": Procedure.EUROPEES_DIALOOG,
-    "onderhandelingsprocedure_zonder_aankondiging": Procedure.ONDERHANDELINGSPROCEDURE_ZONDER_AANKONDIGING,
-    "sociaal_en_specifiek": Procedure.EUROPEES_SOCIAAL_VERLICHT,
-}
-# How much competition a procedure brings, for comparing the procedure used with the one the
-# policy requires (rechtmatigheid: procedure_te_licht). Every announced European procedure meets
-# an EU obligation (Aw 2012 art. 2.25-2.31); nationaal openbaar meets the national works band.
-# The negotiated procedure without notice weighs as one party asked: it is lawful only on one of
-# the grounds of Aw 2012 art. 2.32, which an assessment of the signal records.
-ZWAARTE = {
-    Procedure.ENKELVOUDIG_ONDERHANDS: 1,
-    Procedure.ONDERHANDELINGSPROCEDURE_ZONDER_AANKONDIGING: 1,
-    Procedure.MEERVOUDIG_ONDERHANDS: 2,
-    Procedure.NATIONAAL_OPENBAAR: 3,
-    Procedure.NATIONAAL_NIET_OPENBAAR: 3,
-    **dict.fromkeys(EUROPESE_PROCEDURES, 4),
-}
-# A tender ("aanbesteding") in the sense of the MVI-zelfevaluatie: competition between several
-# firms for a public contract. Not a single quote, not a sale of land (Didam/bieding).
-AANBESTEDINGEN = frozenset({
-    Procedure.MEERVOUDIG_ONDERHANDS, Procedure.NATIONAAL_OPENBAAR, Procedure.NATIONAAL_NIET_OPENBAAR,
-    *EUROPESE_PROCEDURES,
-})
-
-
-class SoortTraject(models.TextChoices):
-    """Aanbestedingswet 2012 art. 1.1 (werk, levering, dienst), plus the sale of land or property."""
-
-    LEVERING = "levering", _("Levering")
-    DIENST = "dienst", _("Dienst")
-    WERK = "werk", _("Werk")
-    VERKOOP = "verkoop", _("Verkoop van grond of vastgoed")
 
 
 class TrajectStatus(models.TextChoices):
@@ -111,8 +49,8 @@ class Traject(OrganisatieModel):
     toelichting = models.TextField(_("toelichting"), blank=True)
     melding = models.ForeignKey(Inkoopmelding, on_delete=models.SET_NULL, null=True, blank=True,
                                 related_name="trajecten", verbose_name=_("inkoopmelding"))
-    procedure = models.CharField(_("procedure"), max_length=60, choices=Procedure.choices)
-    soort = models.CharField(_("soort opdracht"), max_length=10, choices=SoortTraject.choices)
+    procedure = models.CharField(_("procedure"), max_length=50, choices=Procedure.choices)
+    soort = models.CharField(_("soort opdracht"), max_length=20, choices=SoortOpdracht.choices)
     status = models.CharField(_("status"), max_length=20, choices=TrajectStatus.choices,
                               default=TrajectStatus.IN_VOORBEREIDING, db_index=True)
     startdatum = models.DateField(_("in voorbereiding sinds"))
@@ -226,17 +164,6 @@ class Inschrijving(OrganisatieModel):
         return self.naam
 
 
-class MvoiThema(models.TextChoices):
-    """The six themes of the Manifest MVOI 2022-2025 (Stcrt. 2024, 806; inkoopjaarverslag 2024 §2)."""
-
-    KLIMAAT = "klimaat", _("Klimaat")
-    CIRCULAIR = "circulair", _("Circulair (inclusief biobased)")
-    KETEN = "ketenverantwoordelijkheid", _("Ketenverantwoordelijkheid (internationale sociale voorwaarden)")
-    DIVERSITEIT = "diversiteit_inclusie", _("Diversiteit en inclusie")
-    SOCIAL_RETURN = "social_return", _("Social return")
-    MILIEU = "milieu", _("Milieu (inclusief biodiversiteit)")
-
-
 class MvoiToepassing(OrganisatieModel):
     """How one MVOI theme was applied in a traject or in one of its lots.
 
@@ -272,22 +199,6 @@ class MvoiToepassing(OrganisatieModel):
         return self.als_minimumeis or self.als_gunningscriterium or self.als_contractvoorwaarde
 
 
-class BibobBranche(models.TextChoices):
-    """Branches of the Beleidsregel Wet Bibob gemeente Enschede 2019 used in procurement, plus the
-    other fields the 2024 report names ((jeugd)zorg, externe inhuur, bewerken van het archief)."""
-
-    BOUW = "bouw", _("Bouw")
-    MILIEU = "milieu", _("Milieu")
-    ICT = "ict", _("ICT")
-    VERVOER = "vervoer", _("Vervoer")
-    BEVEILIGING = "beveiliging", _("Beveiliging en veiligheid")
-    OPENBARE_ORDE = "openbare_orde", _("Openbare orde")
-    ZORG = "zorg", _("(Jeugd)zorg")
-    EXTERNE_INHUUR = "externe_inhuur", _("Externe inhuur")
-    ARCHIEF = "archief", _("Bewerken van het archief")
-    OVERIG = "overig", _("Overig")
-
-
 class BibobUitkomst(models.TextChoices):
     LOPEND = "lopend", _("Nog niet afgerond")
     GEEN_BEZWAAR = "geen_bezwaar", _("Geen bezwaar")
@@ -302,7 +213,7 @@ class BibobToets(OrganisatieModel):
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="bibob")
     betrokkene = models.CharField(_("onderzochte onderneming"), max_length=300)
-    branche = models.CharField(_("branche"), max_length=20, choices=BibobBranche.choices)
+    branche = models.CharField(_("branche"), max_length=20, choices=Branche.choices)
     uitgevoerd_op = models.DateField(_("uitgevoerd op"))
     uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=BibobUitkomst.choices,
                                 default=BibobUitkomst.LOPEND)
@@ -375,8 +286,8 @@ class Contract(OrganisatieModel):
     leverancier_naam = models.CharField(_("naam leverancier"), max_length=300, blank=True)
     inkooppakket = models.ForeignKey(Inkooppakket, on_delete=models.PROTECT, null=True, blank=True,
                                      related_name="contracten", verbose_name=_("inkooppakket"))
-    soort = models.CharField(_("soort opdracht"), max_length=10, choices=SoortTraject.choices,
-                             default=SoortTraject.DIENST)
+    soort = models.CharField(_("soort opdracht"), max_length=20, choices=SoortOpdracht.choices,
+                             default=SoortOpdracht.DIENST)
     traject = models.ForeignKey(Traject, on_delete=models.SET_NULL, null=True, blank=True,
                                 related_name="contracten", verbose_name=_("traject"))
     perceel = models.ForeignKey(Perceel, on_delete=models.SET_NULL, null=True, blank=True,
@@ -388,7 +299,7 @@ class Contract(OrganisatieModel):
                                  related_name="contracten", verbose_name=_("contracteigenaar"))
     # The procedure it was awarded with and when: the traject's, or from an imported register
     # (interfaces.md §8). The award date decides which thresholds applied.
-    procedure = models.CharField(_("procedure"), max_length=60, choices=Procedure.choices, blank=True)
+    procedure = models.CharField(_("procedure"), max_length=50, choices=Procedure.choices, blank=True)
     gunningsdatum = models.DateField(_("gunningsdatum"), null=True, blank=True)
     opvolger_van = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
                                      related_name="opvolgers", verbose_name=_("opvolger van"))

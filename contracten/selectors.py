@@ -26,19 +26,22 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from .datums import jaargrenzen, maandgrenzen, plus_maanden
-from .models import (
+from beleid.begrippen import (
     AANBESTEDINGEN,
     EUROPESE_PROCEDURES,
+    MvoiThema,
+    Procedure,
+    SoortOpdracht,
+)
+
+from .datums import jaargrenzen, maandgrenzen, plus_maanden
+from .models import (
     BibobToets,
     Contract,
     Klacht,
     KlachtSoort,
-    MvoiThema,
     MvoiToepassing,
     Perceel,
-    Procedure,
-    SoortTraject,
     SroiKandidaat,
     SroiRealisatie,
     SroiVerplichting,
@@ -222,11 +225,13 @@ def mvoi_cijfers(*, organisatie, jaar: int, soorten=None) -> MvoiCijfers:
 
 ZELFEVALUATIE_GROEPEN = (
     ("alle", "Alle afgeronde aanbestedingen", None),
-    ("leveringen_werken", "Leveringen en werken", (SoortTraject.LEVERING, SoortTraject.WERK)),
-    ("leveringen_diensten", "Leveringen en diensten", (SoortTraject.LEVERING, SoortTraject.DIENST)),
-    ("leveringen", "Leveringen", (SoortTraject.LEVERING,)),
-    ("diensten", "Diensten", (SoortTraject.DIENST,)),
-    ("werken", "Werken", (SoortTraject.WERK,)),
+    ("leveringen_werken", "Leveringen en werken", (SoortOpdracht.LEVERING, SoortOpdracht.WERK)),
+    ("leveringen_diensten", "Leveringen en diensten",
+     (SoortOpdracht.LEVERING, SoortOpdracht.DIENST, SoortOpdracht.SOCIALE_DIENST)),
+    ("leveringen", "Leveringen", (SoortOpdracht.LEVERING,)),
+    # A social or other specific service (Aw 2012 art. 2.38) is a service.
+    ("diensten", "Diensten", (SoortOpdracht.DIENST, SoortOpdracht.SOCIALE_DIENST)),
+    ("werken", "Werken", (SoortOpdracht.WERK,)),
 )
 
 
@@ -498,3 +503,13 @@ def _maand_plus(d: date, n: int) -> tuple[int, int]:
     index = d.month - 1 + n
     return d.year + index // 12, index % 12 + 1
 
+
+def samenhangende_contracten(melding, van, tot) -> list[dict]:
+    """Contracts in the melding's inkooppakket that start between `van` and `tot` (L-26 splitting
+    check of the advice; registered in adviezen.hooks at start-up)."""
+    contracten = (Contract.objects.filter(organisatie_id=melding.organisatie_id,
+                                          inkooppakket_id=melding.inkooppakket_id,
+                                          startdatum__gte=van, startdatum__lte=tot)
+                  .exclude(melding_id=melding.pk).order_by("-startdatum"))
+    return [{"bron": "contract", "omschrijving": f"contract ‘{omschrijving}’", "bedrag": waarde}
+            for omschrijving, waarde in contracten.values_list("omschrijving", "waarde_totaal")[:50]]

@@ -177,7 +177,7 @@ def _voorstel_uit_traject(request) -> dict:
     gegund = traject.inschrijvingen.filter(gegund=True, perceel=perceel).select_related("crediteur").first()
     omschrijving = traject.omschrijving + (f" – perceel {perceel.nummer}: {perceel.naam}" if perceel else "")
     initial.update({"traject": traject, "perceel": perceel, "omschrijving": omschrijving[:300],
-                    "soort": traject.soort if traject.soort != "verkoop" else "dienst", "afdeling": traject.afdeling,
+                    "soort": traject.soort, "afdeling": traject.afdeling,
                     "startdatum": traject.afgerond_op})
     if traject.melding_id:
         initial["meldingnummer"] = traject.melding.nummer
@@ -398,8 +398,7 @@ def traject_nieuw(request):
 
         melding = Inkoopmelding.objects.filter(pk=melding_id, organisatie=request.organisatie).first()
         if melding:
-            soort = {"sociale_dienst": "dienst", "verkoop_grond": "verkoop"}.get(melding.soort, melding.soort)
-            initial.update({"meldingnummer": melding.nummer, "omschrijving": melding.omschrijving, "soort": soort,
+            initial.update({"meldingnummer": melding.nummer, "omschrijving": melding.omschrijving, "soort": melding.soort,
                             "afdeling": melding.afdeling, "geraamde_waarde": melding.geraamde_waarde})
     form = TrajectForm(request.POST or None, initial=initial, organisatie=request.organisatie)
     if request.method == "POST" and form.is_valid():
@@ -796,3 +795,60 @@ def zelfevaluatie(request):
         "afdeling": selectors.afdeling_inkoop_cijfers(organisatie=request.organisatie, jaar=jaar),
         "integriteit": selectors.integriteit_cijfers(organisatie=request.organisatie, jaar=jaar),
         "werkpakt": selectors.werkpakt_aantal(organisatie=request.organisatie, jaar=jaar)})
+
+
+# -- Importing an existing contract register (interfaces.md §8): check first, then confirm --------
+
+REGISTER_MAP = "contractregister"
+REGISTER_SESSIE = "contractregister_upload"
+
+
+def _registerpad(request):
+    import uuid
+    from pathlib import Path
+
+    from django.conf import settings
+
+    map_ = Path(settings.MEDIA_ROOT) / REGISTER_MAP
+    map_.mkdir(parents=True, exist_ok=True)
+    return map_ / f"{request.organisatie.pk}-{uuid.uuid4().hex}"
+
+
+@vereist("contracten.beheren")
+def register_importeren(request):
+    """Upload the register; it is checked (nothing stored) and shown; the inkoper then confirms."""
+    from pathlib import Path
+
+    from .importeren import KOLOMMEN, contracten_importeren
+
+    context = {"kolommen": KOLOMMEN["contracten"]}
+    opgeslagen = request.session.get(REGISTER_SESSIE)
+    if request.method == "POST" and request.POST.get("actie") == "bevestigen" and opgeslagen:
+        pad, naam = Path(opgeslagen["pad"]), opgeslagen["naam"]
+        if not pad.is_file():
+            messages.error(request, "Het gecontroleerde bestand is er niet meer; upload het opnieuw.")
+            return redirect("contracten:register_importeren")
+        resultaat = contracten_importeren(organisatie=request.organisatie, paden=[(pad, naam)], door=request.user)
+        if resultaat.geslaagd:
+            pad.unlink(missing_ok=True)
+            del request.session[REGISTER_SESSIE]
+            messages.success(request, resultaat.samenvatting())
+            return redirect("contracten:register")
+        context.update(resultaat=resultaat, naam=naam)
+    elif request.method == "POST":
+        bestand = request.FILES.get("bestand")
+        if bestand is None:
+            context["fout"] = "Kies een bestand (CSV of xlsx) met het contractregister."
+        else:
+            pad = _registerpad(request)
+            with open(pad, "wb") as f:
+                for deel in bestand.chunks():
+                    f.write(deel)
+            resultaat = contracten_importeren(organisatie=request.organisatie, paden=[(pad, bestand.name)],
+                                              proefrun=True)
+            if resultaat.geslaagd:
+                request.session[REGISTER_SESSIE] = {"pad": str(pad), "naam": bestand.name}
+            else:
+                pad.unlink(missing_ok=True)
+            context.update(resultaat=resultaat, naam=bestand.name)
+    return render(request, "contracten/register_importeren.html", context)

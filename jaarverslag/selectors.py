@@ -362,20 +362,11 @@ def _contractcijfers(organisatie, jaar) -> dict:
     return jaarcijfers(organisatie=organisatie, jaar=jaar) or {}
 
 
-def _signalen(organisatie, jaar) -> dict | None:
-    """A summary of the signaleringslijst when rechtmatigheid offers one (chapter 4)."""
-    try:
-        from rechtmatigheid import selectors
-    except ImportError:
-        return None
-    samenvatting = getattr(selectors, "signalen_samenvatting", None)
-    if samenvatting is None:
-        return None
-    try:
-        return samenvatting(organisatie=organisatie, jaar=jaar)
-    except Exception:  # a summary is optional decoration; the report must still come out
-        logger.exception("Samenvatting van de signalen mislukt")
-        return None
+def _signalen(organisatie, jaar) -> dict:
+    """Chapter 4: the signaleringslijst, the steekproef and the rechtmatigheidsverantwoording."""
+    from rechtmatigheid.selectors import signalen_samenvatting
+
+    return signalen_samenvatting(organisatie=organisatie, jaar=jaar)
 
 
 def _afdeling_inkoop(organisatie, jaar, cijfers) -> AfdelingInkoop:

@@ -11,16 +11,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from beleid.begrippen import Branche, MvoiThema, SoortOpdracht, WerkCategorie  # noqa: F401 - vocabulary
 from inkoop.models import OrganisatieModel
 from uitgaven.models import Inkooppakket, Kostenplaats
-
-
-class SoortOpdracht(models.TextChoices):
-    LEVERING = "levering", _("Levering")
-    DIENST = "dienst", _("Dienst")
-    WERK = "werk", _("Werk")
-    SOCIALE_DIENST = "sociale_dienst", _("Sociale of andere specifieke dienst")
-    VERKOOP_GROND = "verkoop_grond", _("Verkoop van grond of vastgoed")
 
 
 class Prijsvorm(models.TextChoices):
@@ -28,42 +21,11 @@ class Prijsvorm(models.TextChoices):
     PERIODIEK = "periodiek", _("Een prijs per jaar")
 
 
-class WerkCategorie(models.TextChoices):
-    BOUW = "bouw", _("Bouw (gebouwen)")
-    GWW = "gww", _("Grond-, weg- en waterbouw")
-    CULTUURTECHNISCH = "cultuurtechnisch", _("Cultuurtechnisch (groen, landschap)")
-
-
-class Branche(models.TextChoices):
-    """The branches the advice engine knows (interfaces.md §1); Bibob follows from some of them."""
-
-    BOUW = "bouw", _("Bouw")
-    MILIEU = "milieu", _("Milieu (afval, bodem)")
-    ICT = "ict", _("ICT")
-    VERVOER = "vervoer", _("Vervoer")
-    BEVEILIGING = "beveiliging", _("Beveiliging en veiligheid")
-    OPENBARE_ORDE = "openbare_orde", _("Openbare orde")
-    ZORG = "zorg", _("Zorg en welzijn")
-    OVERIG = "overig", _("Overig")
-
-
 class SerieuzeGegadigden(models.TextChoices):
     """Didam (HR 26-11-2021): one serious candidate, or room for competition."""
 
     EEN = "een", _("Er is één serieuze gegadigde")
     MEERDERE = "meerdere", _("Er zijn (mogelijk) meerdere gegadigden")
-
-
-class MvoiThema(models.TextChoices):
-    """The six themes of the Manifest MVOI 2022-2025 (adviesregels.md §8)."""
-
-    KLIMAAT = "klimaat", _("Klimaat")
-    CIRCULAIR = "circulair", _("Circulair (inclusief biobased)")
-    KETENVERANTWOORDELIJKHEID = "ketenverantwoordelijkheid", _(
-        "Ketenverantwoordelijkheid (internationale sociale voorwaarden)")
-    DIVERSITEIT_INCLUSIE = "diversiteit_inclusie", _("Diversiteit en inclusie")
-    SOCIAL_RETURN = "social_return", _("Social return")
-    MILIEU = "milieu", _("Milieu (inclusief biodiversiteit)")
 
 
 class Status(models.TextChoices):

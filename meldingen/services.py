@@ -19,8 +19,8 @@ from django.utils import timezone
 
 from inkoop.models import Lidmaatschap, Notificatie, Rol
 from inkoop.services import notificeren
-from inkoop.wachtrij import na_commit
 
+from . import hooks
 from .bijlagen import MAX_AANTAL, OngeldigeBijlage, controleer_bijlage
 from .models import (
     Bijlage,
@@ -269,11 +269,9 @@ def _na_overgang(melding, van, naar, door, toelichting):
             notificeren(organisatie=melding.organisatie, ontvanger=inkoper,
                         onderwerp=f"Nieuwe inkoopmelding {melding.nummer}: {melding.omschrijving}"[:200],
                         tekst=_samenvatting(melding), url=url)
-        # ADR 0002: the draft advice is computed by the adviezen app, after the commit.
-        from adviezen.tasks import concept_advies_maken
-
-        # A broker that is away does not fail the submit: adviezen's sweep queues it later.
-        na_commit(concept_advies_maken, melding.id)
+        # ADR 0002: the apps to the right (the draft advice) follow after the commit.
+        melding_id = melding.id
+        transaction.on_commit(lambda: hooks.ingediend(melding_id))
         return
     if naar in (Status.IN_BEHANDELING, Status.ADVIES_UITGEBRACHT):
         # Assignment notifies the inkoper; issuing the advice notifies in adviezen (with the letter).

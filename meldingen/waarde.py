@@ -10,18 +10,16 @@ from decimal import Decimal
 
 from adviezen.engine.raming import OngeldigeRaming, Raming, raming
 from adviezen.engine.standaard import STANDAARDBELEID
+from beleid.selectors import beleid_voor
 
 # P-01 (adviesregels.md §1.2, inkoopjaarverslag 2024): a melding is required from € 25.000,
 # over the whole term incl. options (48 months when indefinite or longer).
-# The configured policy (adviezen Beleid.melding_vanaf) wins; this is the default when none is.
+# The configured policy (beleid.Beleid.melding_vanaf) wins; this is the default when none is.
 MELDINGSDREMPEL = Decimal(STANDAARDBELEID["melding_vanaf"])
 
 
 def meldingsdrempel(organisatie, op=None) -> Decimal:
     """The value from which a melding is required under the policy in force (P-01)."""
-    # A runtime import: adviezen sits to the right of meldingen (ADR 0002).
-    from adviezen.selectors import beleid_voor
-
     beleid = beleid_voor(organisatie, op=op) if organisatie is not None else None
     vanaf = getattr(beleid, "melding_vanaf", None)
     return vanaf if vanaf is not None else MELDINGSDREMPEL

@@ -9,6 +9,8 @@ from decimal import Decimal
 from django.db.models import Case, CharField, DateField, DecimalField, F, Value, When
 from django.db.models.functions import Coalesce, NullIf
 
+from beleid.begrippen import EUROPESE_PROCEDURES, Procedure
+
 
 def contract_model():
     from contracten.models import Contract
@@ -51,18 +53,29 @@ def einde_expressie():
 
 
 def procedure_namen():
-    from contracten.models import Procedure
-
     return dict(Procedure.choices)
 
 
-def zwaarte():
-    from contracten.models import ZWAARTE
+# How much competition a procedure brings, for comparing the procedure used with the one the
+# policy requires (procedure_te_licht): every announced European procedure meets the EU
+# obligation (Aw 2012 art. 2.25-2.31, the light regime art. 2.39); nationaal openbaar the national
+# works band (P-11); meervoudig onderhands the band of P-10. The negotiated procedure without a
+# notice weighs as one party asked: it is lawful only on a ground of Aw 2012 art. 2.32, which the
+# assessment of the signal records (judged onterecht with that ground as note).
+ZWAARTE = {
+    Procedure.ENKELVOUDIG: 1,
+    Procedure.ONDERHANDELINGSPROCEDURE_ZONDER_AANKONDIGING: 1,
+    Procedure.MEERVOUDIG_ONDERHANDS: 2,
+    Procedure.NATIONAAL_OPENBAAR: 3,
+    Procedure.NATIONAAL_NIET_OPENBAAR: 3,
+    **dict.fromkeys(EUROPESE_PROCEDURES - {Procedure.ONDERHANDELINGSPROCEDURE_ZONDER_AANKONDIGING}, 4),
+}
 
+
+def zwaarte():
     return ZWAARTE
 
 
 def europese_procedures():
-    from contracten.models import EUROPESE_PROCEDURES
-
-    return EUROPESE_PROCEDURES
+    """Procedures that put the contract out to competition in Europe (covering a pakket's spend)."""
+    return EUROPESE_PROCEDURES - {Procedure.ONDERHANDELINGSPROCEDURE_ZONDER_AANKONDIGING}

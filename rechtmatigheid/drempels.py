@@ -89,9 +89,14 @@ def _uit_beleid(beleid, peildatum: date) -> Drempels:
                    if b.soort in soorten and not b.werk_categorie and b.procedure == procedure]
         return min(waarden) if waarden else None
 
-    periode = next((p for p in beleid.eu_drempels.all()
+    perioden = sorted(beleid.eu_drempels.all(), key=lambda p: p.geldig_vanaf)
+    periode = next((p for p in perioden
                     if p.geldig_vanaf <= peildatum and (p.geldig_tot is None or peildatum <= p.geldig_tot)),
                    None)
+    if periode is None and perioden and peildatum < perioden[0].geldig_vanaf:
+        # A contract awarded before the oldest configured period is judged by that period: the
+        # thresholds only rose since 2014, so this never finds a fault the older ones would not.
+        periode = perioden[0]
     waarden = {
         "meervoudig_levering_dienst": band(("levering", "dienst"), "meervoudig_onderhands"),
         "meervoudig_werk": band(("werk",), "meervoudig_onderhands"),
@@ -114,7 +119,7 @@ def drempels_voor(organisatie, peildatum: date) -> Drempels:
     period); a value the policy does not hold comes from `STANDAARD`. A runtime import:
     rechtmatigheid only reads (ADR 0002).
     """
-    from adviezen.selectors import beleid_voor
+    from beleid.selectors import beleid_voor
 
     beleid = beleid_voor(organisatie, op=peildatum)
     if beleid is None:
@@ -133,7 +138,7 @@ class DrempelReeks:
     def __init__(self, organisatie):
         from django.db.models import Q
 
-        from adviezen.models import Beleid
+        from beleid.models import Beleid
 
         versies = list(Beleid.objects.filter(Q(organisatie=organisatie) | Q(organisatie__isnull=True))
                        .prefetch_related("banden", "eu_drempels").order_by("geldig_vanaf", "id"))
@@ -150,10 +155,20 @@ class DrempelReeks:
             next((b for b in reversed(self.standaard) if b.geldig_vanaf <= peildatum), None)
         if beleid is None:
             return STANDAARD
-        periode = next((p.pk for p in beleid.eu_drempels.all()
+        perioden = sorted(beleid.eu_drempels.all(), key=lambda p: p.geldig_vanaf)
+        periode = next((p.pk for p in perioden
                         if p.geldig_vanaf <= peildatum and (p.geldig_tot is None or peildatum <= p.geldig_tot)),
-                       None)
+                       perioden[0].pk if perioden and peildatum < perioden[0].geldig_vanaf else None)
         sleutel = (beleid.pk, periode)
         if sleutel not in self._cache:
             self._cache[sleutel] = _uit_beleid(beleid, peildatum)
         return self._cache[sleutel]
+
+
+def verantwoordingsgrens_voor(organisatie, jaar: int) -> Decimal | None:
+    """The verantwoordingsgrens the council set for `jaar` (policy in force on 31 December), or
+    None when the policy holds none (BBV art. 28: the council sets it, at most 3 % of the lasten)."""
+    from beleid.selectors import beleid_voor
+
+    beleid = beleid_voor(organisatie, op=date(jaar, 12, 31))
+    return beleid.verantwoordingsgrens if beleid is not None else None

@@ -14,6 +14,8 @@ class SignaalFilterForm(forms.Form):
         ("", _("Alle")), ("open", _("Nog niet beoordeeld")),
         (Beoordeling.TERECHT, _("Terecht")), (Beoordeling.ONTERECHT, _("Onterecht"))])
     vervallen = forms.BooleanField(label=_("Ook vervallen signalen"), required=False)
+    zoek = forms.CharField(label=_("Zoeken"), required=False, max_length=100,
+                           help_text=_("Crediteur, nummer, pakket of woord uit de toelichting"))
 
     def __init__(self, *args, jaren, **kwargs):
         super().__init__(*args, **kwargs)
@@ -35,6 +37,24 @@ class BeoordelingForm(forms.Form):
         data = super().clean()
         if data.get("beoordeling") == Beoordeling.ONTERECHT and not (data.get("toelichting") or "").strip():
             self.add_error("toelichting", _("Licht toe waarom het signaal onterecht is."))
+        return data
+
+
+class BulkBeoordelingForm(forms.Form):
+    """One assessment with one note for all ticked signals of the list."""
+
+    beoordeling = forms.ChoiceField(
+        label=_("Beoordeling van de aangevinkte signalen"),
+        choices=[(Beoordeling.TERECHT, _("Terecht")), (Beoordeling.ONTERECHT, _("Onterecht"))],
+        error_messages={"required": _("Kies terecht of onterecht."),
+                        "invalid_choice": _("Kies terecht of onterecht.")})
+    toelichting = forms.CharField(label=_("Toelichting"), required=False, max_length=2000,
+                                  help_text=_("Verplicht bij ‘onterecht’."))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("beoordeling") == Beoordeling.ONTERECHT and not (data.get("toelichting") or "").strip():
+            self.add_error("toelichting", _("Licht toe waarom de signalen onterecht zijn."))
         return data
 
 

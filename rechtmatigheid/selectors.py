@@ -57,9 +57,13 @@ def beschikbare_jaren(*, organisatie) -> list[int]:
 
 
 def signalen_lijst(*, organisatie, jaar: int, soort: str = "", beoordeling: str | None = None,
-                   ook_vervallen: bool = False):
+                   ook_vervallen: bool = False, zoek: str = ""):
     """The stored signals of a year with the filters of the list page (one query)."""
     qs = Signaal.objects.filter(organisatie=organisatie, jaar=jaar).select_related("beoordeeld_door")
+    for woord in (zoek or "").split()[:5]:
+        qs = qs.filter(Q(crediteurnaam__icontains=woord) | Q(crediteurnummer__icontains=woord)
+                       | Q(onderwerp__icontains=woord) | Q(reden__icontains=woord)
+                       | Q(toelichting__icontains=woord))
     if not ook_vervallen:
         qs = qs.filter(actueel=True)
     if soort:
@@ -120,4 +124,14 @@ def signalen_samenvatting(*, organisatie, jaar: int) -> dict:
         steekproef = {"omvang": sp.omvang, "zaad": sp.zaad, "populatie_aantal": sp.populatie_aantal,
                       "populatie_bedrag": sp.populatie_bedrag,
                       "uitkomsten": {k or "open": v for k, v in uitkomsten.items()}}
-    return {**telling, "steekproef": steekproef}
+    return {**telling, "steekproef": steekproef,
+            "verantwoording": verantwoording_van(organisatie=organisatie, jaar=jaar)}
+
+
+def verantwoording_van(*, organisatie, jaar: int):
+    """The rechtmatigheidsverantwoording of `jaar` against the verantwoordingsgrens in the policy."""
+    from .drempels import verantwoordingsgrens_voor
+    from .verantwoording import verantwoording
+
+    return verantwoording(organisatie=organisatie, jaar=jaar,
+                          verantwoordingsgrens=verantwoordingsgrens_voor(organisatie, jaar))

@@ -285,14 +285,16 @@ def procedure_te_licht(g: Gegevens, reeks: DrempelReeks) -> list[Bevinding]:
     return uit
 
 
-def _splitsing(posten, banden):
+def _splitsing(posten, banden: dict):
     """The highest band that the posts cross together while each stays below it.
 
-    `posten` is a list of (label, value). Returns (band, selected posts) or None. Only posts of
-    a positive value count; at least two are needed to speak of splitting.
+    `posten` is a list of (label, value, weight of the procedure used: 0 for a melding). Returns
+    (band, selected posts) or None. `banden`: band -> weight of the procedure it asks for. Only posts of a positive value count, and only those whose
+    procedure is lighter than the band asks (a contract tendered in Europe was not cut up to avoid
+    the EU threshold); at least two are needed to speak of splitting.
     """
-    for band in sorted(banden, reverse=True):
-        onder = [(naam, w) for naam, w in posten if w is not None and NUL < w < band]
+    for band, nodig in sorted(banden.items(), reverse=True):
+        onder = [(naam, w) for naam, w, zw in posten if w is not None and NUL < w < band and zw < nodig]
         if len(onder) >= 2 and sum((w for _, w in onder), NUL) >= band:
             return band, onder
     return None
@@ -311,7 +313,8 @@ def mogelijke_splitsing(g: Gegevens, venster_maanden: int = 12) -> list[Bevindin
 
     A contract that came from a melding stands for that melding (the same purchase, counted once).
     """
-    posten = defaultdict(list)  # (pakket, kostenplaats) -> [(date, label, value)]
+    gewicht = bronnen.zwaarte()
+    posten = defaultdict(list)  # (pakket, kostenplaats) -> [(date, label, value, procedure weight)]
     pakketten = {}
     uit_melding = set()
     for c in g.contracten:
@@ -324,7 +327,8 @@ def mogelijke_splitsing(g: Gegevens, venster_maanden: int = 12) -> list[Bevindin
                 uit_melding.add(m)
         pakketten[code] = (c["inkooppakket__naam"], c["inkooppakket__soort"] or "")
         posten[(code, kp)].append((c["startdatum"], f"contract {c['nummer']} "
-                                   f"{c['crediteur__naam'] or c['leverancier_naam']}".strip(), c["_waarde"]))
+                                   f"{c['crediteur__naam'] or c['leverancier_naam']}".strip(), c["_waarde"],
+                                   gewicht.get(c["_procedure"], 0)))
     meldingen = (
         Inkoopmelding.objects.filter(organisatie=g.organisatie, inkooppakket__isnull=False,
                                      kostenplaats__isnull=False, ingediend_op__isnull=False,
@@ -339,18 +343,21 @@ def mogelijke_splitsing(g: Gegevens, venster_maanden: int = 12) -> list[Bevindin
             continue
         soort = pakketsoort or ("werk" if meldingsoort == "werk" else "")
         pakketten.setdefault(code, (naam, soort))
-        posten[(code, kp)].append((start or ingediend.date(), f"melding {nummer} {omschrijving}".strip(), waarde))
+        posten[(code, kp)].append((start or ingediend.date(), f"melding {nummer} {omschrijving}".strip(), waarde, 0))
     uit = []
     for (code, kp), rijen in sorted(posten.items()):
         naam, soort = pakketten[code]
+        d = g.drempels
+        banden = {b: 4 if b == d.eu(soort) else 3 if soort == "werk" and b == d.nationaal_werk else 2
+                  for b in d.banden(soort)}
         rijen.sort(key=lambda p: (p[0], p[1]))
         beste = None
-        for d, _label, _w in rijen:
+        for d, *_rest in rijen:
             if d.year != g.jaar:
                 continue
             vanaf = _maanden_terug(d, venster_maanden)
-            venster = [(label, w) for d2, label, w in rijen if vanaf < d2 <= d]
-            gevonden = _splitsing(venster, g.drempels.banden(soort))
+            venster = [(label, w, zw) for d2, label, w, zw in rijen if vanaf < d2 <= d]
+            gevonden = _splitsing(venster, banden)
             if gevonden and (beste is None or (gevonden[0], sum(w for _, w in gevonden[1]))
                              > (beste[0], sum(w for _, w in beste[1]))):
                 beste = gevonden

@@ -112,7 +112,8 @@ def _kies_soort(kop: list[str], soorten: dict) -> tuple[str, dict[str, int]]:
                            f"kolom ontbreekt in de kopregel van dit {beste}bestand"
                            + (f" (ook: {', '.join(ontbreekt[1:])})" if len(ontbreekt) > 1 else ""))
     raise Bestandsfout(1, "kopregel", "onbekend bestand: de kopregel past bij geen van de bekende "
-                       f"bestanden ({', '.join(soorten)})")
+                       "bestanden (" + ("inkooppakketten, kostenplaatsen, crediteuren, regio, facturen"
+                                        if soorten is KOLOMMEN else ", ".join(soorten)) + ")")
 
 
 def herken(pad: Path, naam: str | None = None, soorten: dict | None = None) -> tuple[Bestand, Fout | None]:

@@ -2,9 +2,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from beleid.begrippen import SOORTEN_AW, keuzes
 from inkoop.formatting import OngeldigBedrag, parse_bedrag
-
-from .models import Soort
 
 
 class MeerdereBestandenInvoer(forms.ClearableFileInput):
@@ -76,5 +75,5 @@ class SoortForm(forms.Form):
     """The soort of one inkooppakket (which procedure band applies to its spend)."""
 
     soort = forms.ChoiceField(label=_("Soort"), required=False, choices=[("", _("Levering of dienst (onbekend)")),
-                                                                         *Soort.choices],
+                                                                         *keuzes(*SOORTEN_AW)],
                               widget=forms.Select(attrs={"class": "form-select form-select-sm"}))

@@ -24,6 +24,7 @@ from pathlib import Path
 from django.db import DatabaseError, connection, connections, transaction
 from django.utils import timezone
 
+from beleid.begrippen import SOORTEN_AW
 from inkoop import werk
 
 from .bestanden import (
@@ -50,7 +51,6 @@ from .models import (
     Inkooppakket,
     Kostenplaats,
     Regio,
-    Soort,
 )
 from .services import regio_bepalen, regio_bijwerken
 
@@ -405,7 +405,7 @@ class Importeur:
     def _pakketten(self, bestanden):
         categorienamen: dict[str, tuple] = {}
         kolommen = KOLOMMEN["inkooppakketten"] + OPTIONEEL["inkooppakketten"]
-        soorten = {s.value for s in Soort}
+        soorten = {s.value for s in SOORTEN_AW}
 
         def controle(b, lijn, w):
             problemen = controleer_verplicht(kolommen, w, set(KOLOMMEN["inkooppakketten"]))

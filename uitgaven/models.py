@@ -4,15 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from beleid.begrippen import SOORTEN_AW, keuzes
 from inkoop.models import Organisatie, OrganisatieModel
-
-
-class Soort(models.TextChoices):
-    """The kind of contract (Aanbestedingswet 2012 art. 1.1: werk, levering, dienst)."""
-
-    LEVERING = "levering", _("Levering")
-    DIENST = "dienst", _("Dienst")
-    WERK = "werk", _("Werk")
 
 
 class Inkoopcategorie(OrganisatieModel):
@@ -33,7 +26,7 @@ class Inkooppakket(OrganisatieModel):
     naam = models.CharField(_("pakketnaam"), max_length=200)
     categorie = models.ForeignKey(Inkoopcategorie, on_delete=models.PROTECT, related_name="pakketten")
     # Which band applies to spend in this pakket (signalen); blank = leveringen/diensten.
-    soort = models.CharField(_("soort"), max_length=10, choices=Soort.choices, blank=True)
+    soort = models.CharField(_("soort"), max_length=10, choices=keuzes(*SOORTEN_AW), blank=True)
 
     class Meta:
         verbose_name = _("inkooppakket")

@@ -16,12 +16,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from beleid.begrippen import SOORTEN_AW, keuzes
 from inkoop.permissies import vereist
 
 from . import grafieken, selectors, services
 from .export import Kolom, csv_regels, xlsx_bestand
 from .forms import CrediteurFilterForm, ImportForm
-from .models import Crediteur, Importrun, Inkooppakket, Kostenplaats, Soort
+from .models import Crediteur, Importrun, Inkooppakket, Kostenplaats
 
 PER_PAGINA = 50
 
@@ -224,7 +225,7 @@ def _classificeren(request, org, pakketten):
 def pakketten(request):
     org = request.organisatie
     lijst = list(selectors.pakketten_met_aantallen(organisatie=org))
-    geldig = {"", *Soort.values}
+    geldig = {"", *SOORTEN_AW}
     if request.method == "POST":
         gewijzigd = 0
         for p in lijst:
@@ -233,7 +234,7 @@ def pakketten(request):
                 gewijzigd += services.pakket_soort_wijzigen(pakket=p, soort=soort)
         messages.success(request, _("%(n)s inkooppakket(ten) bijgewerkt.") % {"n": gewijzigd})
         return redirect("uitgaven:pakketten")
-    return render(request, "uitgaven/pakketten.html", {"pakketten": lijst, "soorten": Soort.choices})
+    return render(request, "uitgaven/pakketten.html", {"pakketten": lijst, "soorten": keuzes(*SOORTEN_AW)})
 
 
 # -- Import (controller) ------------------------------------------------------------------------

@@ -13,11 +13,19 @@ from .beleid import Band, Bandenset, Beleidsregels, EuDrempels, OngeldigBeleid
 from .feiten import Feiten, OngeldigeInvoer, Samenhang, feiten_uit_dict
 from .motivering import Motivering
 from .raming import OngeldigeRaming, Raming, raming
-from .regels import PROCEDURE_NAMEN, ZWAARTE, DrempelsOnbekend, PerceelAdvies, Uitkomst, adviseer
+from .regels import (
+    INTERFACE_CODES,
+    PROCEDURE_NAMEN,
+    ZWAARTE,
+    DrempelsOnbekend,
+    PerceelAdvies,
+    Uitkomst,
+    adviseer,
+)
 from .standaard import STANDAARDBELEID, standaardbeleid
 
 __all__ = [
-    "PROCEDURE_NAMEN", "STANDAARDBELEID", "ZWAARTE", "Band", "Bandenset", "Beleidsregels", "DrempelsOnbekend",
+    "INTERFACE_CODES", "PROCEDURE_NAMEN", "STANDAARDBELEID", "ZWAARTE", "Band", "Bandenset", "Beleidsregels", "DrempelsOnbekend",
     "EuDrempels", "Feiten", "Motivering", "OngeldigBeleid", "OngeldigeInvoer", "OngeldigeRaming", "PerceelAdvies",
     "Raming", "Samenhang", "Uitkomst", "advies_als_json", "advies_als_tekst", "adviseer", "feiten_uit_dict", "raming",
     "standaardbeleid",
@@ -32,7 +40,7 @@ def advies_als_json(invoer, beleid: Beleidsregels) -> tuple[int, dict]:
     """
     try:
         feiten = feiten_uit_dict(invoer)
-        return 0, adviseer(feiten, beleid).als_dict()
+        return 0, adviseer(feiten, beleid).als_interface_dict()
     except OngeldigeInvoer as fout:
         return 2, {"fout": "ongeldige_invoer", "velden": fout.velden}
     except OngeldigeRaming as fout:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-PROCEDURES_NATIONAAL = ("enkelvoudig_onderhands", "meervoudig_onderhands", "nationaal_openbaar")
+PROCEDURES_NATIONAAL = ("enkelvoudig", "meervoudig_onderhands", "nationaal_openbaar")
 SOORTEN_AW = ("levering", "dienst", "werk", "sociale_dienst")
 WERK_CATEGORIEEN = ("bouw", "gww", "cultuurtechnisch")
 

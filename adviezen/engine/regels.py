@@ -22,21 +22,27 @@ from .raming import _euro, raming
 CENT = Decimal("0.01")
 HONDERD = Decimal(100)
 
+# The procedures the engine advises, by the machine values of the vocabulary
+# (beleid.begrippen.Procedure, interfaces.md §8), with the name used inside a sentence;
+# tests/beleid/test_begrippen.py holds both to the vocabulary (the engine cannot import Django).
 PROCEDURE_NAMEN = {
-    "enkelvoudig_onderhands": "enkelvoudig onderhands",
+    "enkelvoudig": "enkelvoudig onderhands",
     "meervoudig_onderhands": "meervoudig onderhands",
     "nationaal_openbaar": "nationaal openbaar",
     "europees_openbaar": "Europees openbaar",
-    "europees_sociaal_verlicht": "Europees, verlicht regime sociale diensten",
+    "sociaal_en_specifiek": "sociale en andere specifieke diensten (verlicht regime)",
     "didam_openbare_selectie": "openbare selectieprocedure (Didam)",
     "didam_enige_serieuze_gegadigde": "verkoop aan de enige serieuze gegadigde (Didam)",
 }
+# interfaces.md §1 fixes two other names in the answer of `manage.py advies`; only that answer
+# (als_interface_dict, als_json) uses them. Everything stored or shown uses the vocabulary.
+INTERFACE_CODES = {"enkelvoudig": "enkelvoudig_onderhands", "sociaal_en_specifiek": "europees_sociaal_verlicht"}
 # How heavy a procedure is: an override or a larger value may never give a lower number.
 ZWAARTE = {
-    "enkelvoudig_onderhands": 1,
+    "enkelvoudig": 1,
     "meervoudig_onderhands": 2,
     "nationaal_openbaar": 3,
-    "europees_sociaal_verlicht": 4,
+    "sociaal_en_specifiek": 4,
     "europees_openbaar": 4,
 }
 SOORT_NAMEN = {
@@ -110,8 +116,17 @@ class Uitkomst:
     def zwaarte(self) -> int:
         return ZWAARTE.get(self.procedure, 0)
 
+    def als_interface_dict(self) -> dict:
+        """The JSON answer of interfaces.md §1, with that section's procedure names."""
+        d = self.als_dict()
+        d["procedure"] = INTERFACE_CODES.get(d["procedure"], d["procedure"])
+        for q in d["percelen"] or ():
+            q["procedure"] = INTERFACE_CODES.get(q["procedure"], q["procedure"])
+        return d
+
     def als_dict(self) -> dict:
-        """The JSON answer of interfaces.md §1: money as decimal strings with two decimals."""
+        """The answer as stored (Advies.berekend): money as decimal strings with two decimals,
+        procedures by the vocabulary's machine values."""
         p = self.drempelperiode
         return {
             "melding_verplicht": self.melding_verplicht,
@@ -145,7 +160,7 @@ class Uitkomst:
 
 
     def als_json(self) -> str:
-        """The same answer as `json.dumps(self.als_dict())`, written directly (compact, ASCII).
+        """The same answer as `json.dumps(self.als_interface_dict())`, written directly (compact, ASCII).
 
         The batch command serialises 20.000 answers per second; building the text here skips
         the intermediate dicts. tests/adviezen/test_uitvoer.py asserts both agree.
@@ -155,7 +170,7 @@ class Uitkomst:
             percelen = "null"
         else:
             percelen = "[" + ",".join(
-                f'{{"perceel":{q.perceel},"waarde":"{geld(q.waarde)}","procedure":{_js(q.procedure)},'
+                f'{{"perceel":{q.perceel},"waarde":"{geld(q.waarde)}","procedure":{_js(INTERFACE_CODES.get(q.procedure, q.procedure))},'
                 f'"vrijgesteld_percelenregeling":{_JSON[q.vrijgesteld_percelenregeling]}}}'
                 for q in self.percelen) + "]"
         periode = "null" if p is None else (
@@ -166,7 +181,7 @@ class Uitkomst:
             f'"geraamde_waarde":"{_geld(self.geraamde_waarde)}",'
             f'"gerekende_maanden":{"null" if self.gerekende_maanden is None else self.gerekende_maanden},'
             f'"eu_drempel":{_geld_js(self.eu_drempel)},'
-            f'"procedure":{_js(self.procedure)},'
+            f'"procedure":{_js(INTERFACE_CODES.get(self.procedure, self.procedure))},'
             f'"europees":{_JSON[self.europees]},'
             f'"uit_te_nodigen_min":{"null" if self.uit_te_nodigen_min is None else self.uit_te_nodigen_min},'
             f'"uit_te_nodigen_max":{"null" if self.uit_te_nodigen_max is None else self.uit_te_nodigen_max},'
@@ -252,7 +267,7 @@ def nationale_band(beleid: Beleidsregels, soort: str, werk_categorie: str | None
 
 def _procedure_voor(beleid: Beleidsregels, soort: str, werk_categorie, waarde: Decimal, drempel: Decimal) -> str:
     if waarde >= drempel:
-        return "europees_sociaal_verlicht" if soort == "sociale_dienst" else "europees_openbaar"
+        return "sociaal_en_specifiek" if soort == "sociale_dienst" else "europees_openbaar"
     return nationale_band(beleid, soort, werk_categorie, waarde)[1].procedure
 
 
@@ -318,7 +333,7 @@ def adviseer(feiten: Feiten, beleid: Beleidsregels) -> Uitkomst:
     perceel_adviezen = None
     if europees:
         if soort == "sociale_dienst":
-            procedure = "europees_sociaal_verlicht"
+            procedure = "sociaal_en_specifiek"
             motivering.append(_vast(beleid, ("L-30", drempel), "L-30", lambda: (
                 f"De waarde bereikt de drempel van {_euro(drempel)} voor sociale en andere specifieke diensten: "
                 "verlicht Europees regime (aankondiging en gunningsbekendmaking, procedure verder vrij; "
@@ -339,7 +354,7 @@ def adviseer(feiten: Feiten, beleid: Beleidsregels) -> Uitkomst:
                 "de bandbreedtes voor diensten bepalen de procedure.")))
         motivering.append(_vast(beleid, ("band", id(bandenset), soort, band.vanaf, drempel), bandenset.regel,
                                 lambda: _band_tekst(feiten, bandenset, band, volgende, drempel)))
-        if procedure == "enkelvoudig_onderhands":
+        if procedure == "enkelvoudig":
             uit_min = uit_max = beleid.uitnodigen_enkelvoudig
             motivering.append(_vast(beleid, "enkelvoudig", "P-20", lambda: (
                 f"Vraag {beleid.uitnodigen_enkelvoudig} offerte aan, bij voorkeur bij een lokale ondernemer.")))
@@ -405,7 +420,7 @@ def adviseer(feiten: Feiten, beleid: Beleidsregels) -> Uitkomst:
 
     # Step 7: MVOI, lots and SMEs, Tenderboard, Gouden Aanbesteding.
     themas = _mvoi(feiten, beleid, sroi_verplicht, motivering)
-    percelen_overwegen = not feiten.percelen and procedure != "enkelvoudig_onderhands"
+    percelen_overwegen = not feiten.percelen and procedure != "enkelvoudig"
     if feiten.percelen:
         motivering.append(_vast(beleid, ("verdeeld", len(feiten.percelen)), "L-26", lambda: (
             f"De opdracht is verdeeld in {len(feiten.percelen)} percelen (Aw art. 1.5): goed voor de toegang van "
@@ -417,7 +432,7 @@ def adviseer(feiten: Feiten, beleid: Beleidsregels) -> Uitkomst:
     if tenderboard:
         motivering.append(_vast(beleid, "tenderboard", "P-60", lambda: "Betrek de tenderboard (thematische aanpak)."))
     gouden = (beleid.gouden_aanbesteding_vanaf is not None and waarde >= beleid.gouden_aanbesteding_vanaf
-              and procedure != "enkelvoudig_onderhands")
+              and procedure != "enkelvoudig")
     if gouden:
         motivering.append(_vast(beleid, "gouden", "P-61", lambda: (
             "Kandidaat voor een Gouden Aanbesteding (MVOI-potentieel).")))

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "inkoop",
+    "beleid",
     "uitgaven",
     "meldingen",
     "adviezen",

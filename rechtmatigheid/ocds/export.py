@@ -18,26 +18,32 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from beleid.begrippen import Procedure, SoortOpdracht
+
 from .. import bronnen
 
 OCDS_VERSIE = "1.1"
+# OCDS procurementMethod per procedure of the vocabulary (a test checks every procedure is here).
 METHODE = {
-    "enkelvoudig_onderhands": "direct",
-    "meervoudig_onderhands": "limited",
-    "nationaal_openbaar": "open",
-    "nationaal_niet_openbaar": "selective",
-    "europees_openbaar": "open",
-    "europees_niet_openbaar": "selective",
-    "europees_mededinging": "selective",
-    "europees_dialoog": "selective",
-    "europees_sociaal_verlicht": None,  # the light regime leaves the procedure free (Aw 2.38)
-    "didam_openbare_selectie": "open",
-    "didam_enige_serieuze_gegadigde": "direct",
-    "biedingsprocedure": "open",
+    Procedure.ENKELVOUDIG: "direct",
+    Procedure.MEERVOUDIG_ONDERHANDS: "limited",
+    Procedure.NATIONAAL_OPENBAAR: "open",
+    Procedure.NATIONAAL_NIET_OPENBAAR: "selective",
+    Procedure.EUROPEES_OPENBAAR: "open",
+    Procedure.EUROPEES_NIET_OPENBAAR: "selective",
+    Procedure.EUROPEES_MEDEDINGINGSPROCEDURE: "selective",
+    Procedure.EUROPEES_CONCURRENTIEGERICHTE_DIALOOG: "selective",
+    Procedure.EUROPEES_INNOVATIEPARTNERSCHAP: "selective",
+    Procedure.ONDERHANDELINGSPROCEDURE_ZONDER_AANKONDIGING: "limited",
+    Procedure.SOCIAAL_EN_SPECIFIEK: None,  # the light regime leaves the procedure free (Aw 2012 art. 2.39)
+    Procedure.DIDAM_OPENBARE_SELECTIE: "open",
+    Procedure.DIDAM_ENIGE_SERIEUZE_GEGADIGDE: "direct",
+    Procedure.BIEDINGSPROCEDURE: "open",
 }
 TENDERSTATUS = {"in_voorbereiding": "planning", "lopend": "active", "afgerond": "complete",
                 "ingetrokken": "cancelled"}
-CATEGORIE = {"levering": "goods", "dienst": "services", "werk": "works"}
+CATEGORIE = {SoortOpdracht.LEVERING: "goods", SoortOpdracht.DIENST: "services", SoortOpdracht.WERK: "works",
+             SoortOpdracht.SOCIALE_DIENST: "services"}
 
 
 class GeenGegevens(ValueError):

@@ -83,8 +83,8 @@ def test_unreadable_input_exits_2_with_a_reason(tekst, args):
 
 @pytest.mark.django_db
 def test_an_organisation_with_its_own_policy_gets_its_own_bands(organisatie):
-    from adviezen.selectors import beleid_als_dict, beleid_voor
-    from adviezen.services import beleid_versie_opslaan
+    from beleid.selectors import beleid_als_dict, beleid_voor
+    from beleid.services import beleid_versie_opslaan
 
     gegevens = beleid_als_dict(beleid_voor(None))
     for s in gegevens["banden"]:

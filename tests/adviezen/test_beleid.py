@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 
 from adviezen.engine import STANDAARDBELEID, OngeldigBeleid, advies_als_json, standaardbeleid
-from adviezen.models import Beleid
-from adviezen.selectors import beleid_als_dict, beleid_voor, beleidsregels
-from adviezen.services import beleid_versie_opslaan
+from beleid.models import Beleid
+from beleid.selectors import beleid_als_dict, beleid_voor, beleidsregels
+from beleid.services import beleid_versie_opslaan
 
 from .gevallen import GEVALLEN
 

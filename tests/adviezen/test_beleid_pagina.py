@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from adviezen.forms import beleid_initial
-from adviezen.models import Beleid
-from adviezen.selectors import beleid_als_dict, beleid_voor
+from beleid.models import Beleid
+from beleid.selectors import beleid_als_dict, beleid_voor
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +81,7 @@ def test_new_2028_thresholds_let_the_advice_work_in_2028(client_als, organisatie
                          "drempel-3-werken": "5.500.000", "drempel-3-sociale_diensten": "750.000"})
     assert client_als("beheerder").post(reverse("adviezen:beleid_wijzigen"), data).status_code == 302
     from adviezen.engine import advies_als_json
-    from adviezen.selectors import beleidsregels
+    from beleid.selectors import beleidsregels
 
     code, antwoord = advies_als_json({"soort": "dienst", "datum": "2028-03-01", "waarde_totaal": 220000},
                                      beleidsregels(beleid_voor(organisatie)))
@@ -96,13 +96,13 @@ def test_a_policy_change_applies_to_new_advice_only(client_als, organisatie, con
     oud.refresh_from_db()
     assert oud.procedure == "meervoudig_onderhands" and oud.beleid.organisatie is None
     nieuw = concept()
-    assert nieuw.procedure == "enkelvoudig_onderhands"
+    assert nieuw.procedure == "enkelvoudig"
     assert nieuw.beleid.organisatie == organisatie
 
 
 def test_another_organisations_version_is_not_found(client_als, andere_organisatie):
     from adviezen.engine import STANDAARDBELEID
-    from adviezen.services import beleid_versie_opslaan
+    from beleid.services import beleid_versie_opslaan
 
     vreemd = beleid_versie_opslaan(organisatie=andere_organisatie, gegevens=STANDAARDBELEID,
                                    geldig_vanaf=date(2024, 1, 1), toelichting="", door=None)

@@ -75,7 +75,7 @@ def test_other_meldingen_and_spend_in_the_same_pakket_warn_of_splitting(maak_mel
                                 boekdatum=timezone.localdate() - timedelta(days=30), factuurnummer="F1",
                                 crediteur=crediteur, kostenplaats=melding.kostenplaats, bedrag=Decimal("5000"))
     advies = concept_advies_maken_uitvoeren(melding_id=melding.pk)
-    assert advies.procedure == "enkelvoudig_onderhands"
+    assert advies.procedure == "enkelvoudig"
     tekst = " ".join(w["tekst"] for w in advies.waarschuwingen if w["regel"] == "L-26")
     assert "Onderhoud fietspad A" in tekst and "uitgaven" in tekst and "meervoudig onderhands" in tekst
     assert {s["bron"] for s in advies.berekend["samenhangend"]} == {"melding", "uitgaven"}

@@ -3,7 +3,8 @@
 import pytest
 
 from adviezen import demo
-from adviezen.models import Advies, Beleid
+from adviezen.models import Advies
+from beleid.models import Beleid
 from meldingen.models import Inkoopmelding
 
 

@@ -169,7 +169,7 @@ def test_related_purchases_that_together_cross_a_band_warn_of_splitting():
 
     met = replace(feiten, samenhangend=(Samenhang("melding", "Melding 2026-0003 schoonmaak", Decimal(10000)),))
     uitkomst = adviseer(met, BELEID)
-    assert uitkomst.procedure == "enkelvoudig_onderhands"
+    assert uitkomst.procedure == "enkelvoudig"
     tekst = " ".join(m.tekst for m in uitkomst.waarschuwingen if m.regel == "L-26")
     assert "splitsing" in tekst and "meervoudig onderhands" in tekst and "2026-0003" in tekst
 

@@ -16,7 +16,7 @@ def beheerder_bas(transactional_db, organisatie, maak_gebruiker):
 
 def test_the_beheerder_saves_a_new_policy_version(beheerder_bas, organisatie, page, inloggen, axe_controle,
                                                   live_server):
-    from adviezen.models import Beleid
+    from beleid.models import Beleid
 
     inloggen("bas", WACHTWOORD)
     page.get_by_role("link", name="Beleid").first.click()

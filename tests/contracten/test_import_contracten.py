@@ -58,7 +58,7 @@ def test_it_imports_the_register_with_procedure_award_and_successor(stamdata, tm
     assert (nieuw.opvolger_van, nieuw.einddatum, nieuw.einddatum_uiterlijk) == (oud, date(2026, 12, 31),
                                                                                 date(2028, 12, 31))
     assert (klein.procedure, klein.inkooppakket, klein.waarde_incl_opties) == (
-        "enkelvoudig_onderhands", None, Decimal("25000.50"))
+        "enkelvoudig", None, Decimal("25000.50"))
 
 
 def test_importing_the_same_file_again_changes_nothing_and_other_values_update(stamdata, tmp_path):

@@ -34,7 +34,7 @@ def test_completed_procedures_are_counted_by_type_in_the_year_they_completed(org
     f.traject(organisatie, procedure="meervoudig_onderhands")
     f.traject(organisatie, procedure="meervoudig_onderhands", verbonden_partij="Sportaal")  # counts here
     f.traject(organisatie, procedure="europees_openbaar")
-    f.traject(organisatie, procedure="europees_sociaal_verlicht", soort="dienst")
+    f.traject(organisatie, procedure="sociaal_en_specifiek", soort="dienst")
     f.traject(organisatie, procedure="nationaal_openbaar")  # neither
     f.traject(organisatie, procedure="meervoudig_onderhands", status="lopend")
     f.traject(organisatie, procedure="europees_openbaar", afgerond_op=date(2025, 1, 2))

@@ -31,7 +31,7 @@ def test_only_tenders_of_the_organisation_itself_guided_by_inkoop_and_completed_
     f.traject(organisatie)  # counts
     f.traject(organisatie, verbonden_partij="Sportaal")  # for a verbonden partij
     f.traject(organisatie, begeleid=False)  # not guided by Inkoop
-    f.traject(organisatie, procedure="enkelvoudig_onderhands")  # a single quote is no tender
+    f.traject(organisatie, procedure="enkelvoudig")  # a single quote is no tender
     f.traject(organisatie, procedure="biedingsprocedure", soort="verkoop")  # a sale of land
     f.traject(organisatie, afgerond_op=date(2023, 12, 31), startdatum=date(2023, 1, 1))  # other year
     f.traject(organisatie, status="lopend")  # not completed

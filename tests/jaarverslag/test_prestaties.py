@@ -68,7 +68,7 @@ def test_deviating_advice_is_counted_with_its_reason(organisatie, maak):
 
 def test_the_dashboard_shows_the_kpis(organisatie, maak, client_als):
     maak("z", _moment(2024, 6, 3, 9), start=date(2024, 12, 1), advies_na_dagen=4,
-         uitgebracht="enkelvoudig_onderhands", reden="Spoed")
+         uitgebracht="enkelvoudig", reden="Spoed")
     html = client_als("controller").get("/jaarverslag/dashboard/?jaar=2024").content.decode()
     assert "4,0 dagen" in html and "100%" in html and "Spoed" in html
 

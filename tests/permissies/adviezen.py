@@ -52,7 +52,7 @@ def melding_ingediend(org, user):
 
 def beleid_eigen(org, user):
     from adviezen.engine import STANDAARDBELEID
-    from adviezen.services import beleid_versie_opslaan
+    from beleid.services import beleid_versie_opslaan
 
     b = beleid_versie_opslaan(organisatie=org, gegevens=STANDAARDBELEID, geldig_vanaf="2024-01-01",
                               toelichting="Eigen beleid", door=user)

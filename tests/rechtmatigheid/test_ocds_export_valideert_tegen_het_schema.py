@@ -62,7 +62,7 @@ def trajecten(organisatie, grootboek):
                        einddatum=date(2024, 12, 31), waarde="28000", nummer="C-2024-002")
     # Another year: not in the 2024 export.
     Traject.objects.create(organisatie=organisatie, nummer="T-2022-009", omschrijving="Oud traject",
-                           procedure="enkelvoudig_onderhands", soort="levering", status="afgerond",
+                           procedure="enkelvoudig", soort="levering", status="afgerond",
                            startdatum=date(2022, 1, 10), afgerond_op=date(2022, 3, 1))
 
 

@@ -26,7 +26,7 @@ def _contract(grootboek, *, procedure, waarde, soort="dienst", gunning=date(2024
 
 
 def test_a_single_quote_from_the_band_is_a_signal_of_own_policy(organisatie, grootboek):
-    _contract(grootboek, procedure="enkelvoudig_onderhands", waarde="30000")
+    _contract(grootboek, procedure="enkelvoudig", waarde="30000")
     [s] = signalen_van(organisatie, soort=SOORT)
     assert (s.bedrag, s.drempel, s.kader, s.details["contractnummer"]) == (
         Decimal("12000.00"), Decimal("30000.00"), "eigen_beleid", "C-1")
@@ -34,7 +34,7 @@ def test_a_single_quote_from_the_band_is_a_signal_of_own_policy(organisatie, gro
 
 
 def test_a_single_quote_one_cent_under_the_band_is_lawful(organisatie, grootboek):
-    _contract(grootboek, procedure="enkelvoudig_onderhands", waarde="29999.99")
+    _contract(grootboek, procedure="enkelvoudig", waarde="29999.99")
     assert signalen_van(organisatie, soort=SOORT) == []
 
 

@@ -15,7 +15,8 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from adviezen.engine import advies_als_json, advies_als_tekst
-from adviezen.selectors import beleid_voor, beleidsregels
+from beleid.models import Beleid
+from beleid.selectors import beleid_voor, beleidsregels
 from inkoop.models import Organisatie
 from inkoop.organisatie_arg import kies_organisatie, voeg_organisatie_argument_toe
 
@@ -86,12 +87,9 @@ class Command(BaseCommand):
         orgs = list(Organisatie.objects.all()[:2])
         if len(orgs) == 1:
             return orgs[0]
-        if len(orgs) > 1:
-            from adviezen.models import Beleid
-
-            if Beleid.objects.filter(organisatie__isnull=False).exists():
-                raise CommandError("De database bevat meerdere organisaties met een eigen beleid; "
-                                   "geef --organisatie NAAM op.")
+        if len(orgs) > 1 and Beleid.objects.filter(organisatie__isnull=False).exists():
+            raise CommandError("De database bevat meerdere organisaties met een eigen beleid; "
+                               "geef --organisatie NAAM op.")
         # No organisation yet (a fresh database after migrate), or several that all use the default.
         return None
 
