@@ -212,15 +212,19 @@ def antwoord(request, pk):
     return redirect(f"{v.advies.get_absolute_url()}#vragen")
 
 
+def brief_html(a: Advies) -> str:
+    """The advice letter as HTML, from the same sentences as the page (selectors.advies_kern)."""
+    return render_to_string("adviezen/pdf/brief.html", {
+        "advies": a, "melding": a.melding, "organisatie": a.organisatie, "weergave": selectors.advies_weergave(a),
+        "vandaag": timezone.localdate()}, request=None)
+
+
 @vereist("adviezen.brief", fn=_advies)
 def brief(request, pk):
     a = _advies(request, pk)
     from inkoop.pdf import html_naar_pdf
 
-    html = render_to_string("adviezen/pdf/brief.html", {
-        "advies": a, "melding": a.melding, "organisatie": a.organisatie, "weergave": selectors.advies_weergave(a),
-        "vandaag": timezone.localdate()}, request=None)
-    pdf = html_naar_pdf(html)
+    pdf = html_naar_pdf(brief_html(a))
     naam = f"inkoopadvies-{a.melding.nummer or a.melding_id}-v{a.versie}{'-concept' if a.is_concept else ''}.pdf"
     antwoord_ = HttpResponse(pdf, content_type="application/pdf")
     antwoord_["Content-Disposition"] = f'attachment; filename="{naam}"'
