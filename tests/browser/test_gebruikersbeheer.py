@@ -13,6 +13,15 @@ WACHTWOORD = "geheim-wachtwoord-123"
 NIEUW = "Lente-in-Testdorp-2026!"
 
 
+def _eerste_na_skiplink(page) -> str:
+    """The text of the first element the keyboard reaches after "Naar de inhoud"."""
+    page.locator("body").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    return page.evaluate("document.activeElement.textContent.trim()")
+
+
 def _focus_zichtbaar(page, selector):
     """Every field matched gets a visible outline when it has the keyboard focus (WCAG 2.4.7)."""
     velden = page.locator(selector)
@@ -39,10 +48,7 @@ def test_the_beheerder_invites_a_colleague_who_logs_in_with_the_given_role(
     expect(page.get_by_role("heading", name="Gebruikers en rollen")).to_be_visible()
     axe_controle(page)
     # The primary action comes first in the page's content: skip link, then straight to it.
-    page.keyboard.press("Tab")
-    page.keyboard.press("Enter")  # "Naar de inhoud"
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent.trim()") == "Collega uitnodigen"
+    assert _eerste_na_skiplink(page) == "Collega uitnodigen"
 
     page.get_by_role("link", name="Collega uitnodigen").click()
     axe_controle(page)
@@ -104,6 +110,9 @@ def test_the_new_public_and_error_pages_are_accessible(transactional_db, page, l
     axe_controle(page)
     page.get_by_role("link", name="Naar de startpagina").click()
     assert page.url.rstrip("/") == live_server.url
+    for pad, actie in [("/contracten/register/", "Nieuw contract"), ("/contracten/trajecten/", "Nieuw traject")]:
+        page.goto(live_server.url + pad)
+        assert _eerste_na_skiplink(page) == actie, pad
     page.goto(live_server.url + "/contracten/kalender/?zoek=niets")
     axe_controle(page)
     _focus_zichtbaar(page, "main input:not([type=hidden]), main button")
