@@ -114,6 +114,7 @@ class MeldingViewSet(LeesMixin, OrganisatieViewSet):
     @extend_schema(summary="Concept wijzigen", tags=["meldingen"], request=s.MeldingWijzigSerializer,
                    parameters=[IF_MATCH], responses={200: s.MeldingSerializer})
     def partial_update(self, request, pk=None):
+        self.get_object()  # another organisation's record is 404 whatever the body says
         gegevens = self.invoer(s.MeldingWijzigSerializer, partial=True)
         with transaction.atomic():
             melding = self.vergrendeld_object()
@@ -240,6 +241,7 @@ class TrajectViewSet(LeesMixin, OrganisatieViewSet):
     @extend_schema(summary="Traject wijzigen", tags=["trajecten"], request=s.TrajectWijzigSerializer,
                    parameters=[IF_MATCH], responses={200: s.TrajectSerializer})
     def partial_update(self, request, pk=None):
+        self.get_object()
         gegevens = self.invoer(s.TrajectWijzigSerializer, partial=True)
         with transaction.atomic():
             traject = self.vergrendeld_object()
@@ -286,6 +288,7 @@ class ContractViewSet(LeesMixin, OrganisatieViewSet):
     @extend_schema(summary="Contract wijzigen", tags=["contracten"], request=s.ContractWijzigSerializer,
                    parameters=[IF_MATCH], responses={200: s.ContractSerializer})
     def partial_update(self, request, pk=None):
+        self.get_object()
         gegevens = self.invoer(s.ContractWijzigSerializer, partial=True)
         with transaction.atomic():
             contract = self.vergrendeld_object()
@@ -319,6 +322,7 @@ class InkooppakketViewSet(LeesMixin, OrganisatieViewSet):
                    request=s.InkooppakketWijzigSerializer, parameters=[IF_MATCH],
                    responses={200: s.InkooppakketSerializer})
     def partial_update(self, request, pk=None):
+        self.get_object()
         gegevens = self.invoer(s.InkooppakketWijzigSerializer)
         with transaction.atomic():
             pakket = self.vergrendeld_object()
@@ -344,6 +348,7 @@ class CrediteurViewSet(LeesMixin, OrganisatieViewSet):
     @extend_schema(summary="Crediteur classificeren (inkooppakket)", tags=["classificatie"],
                    request=s.CrediteurWijzigSerializer, parameters=[IF_MATCH], responses={200: s.CrediteurSerializer})
     def partial_update(self, request, pk=None):
+        self.get_object()
         gegevens = self.invoer(s.CrediteurWijzigSerializer)
         with transaction.atomic():
             crediteur = self.vergrendeld_object()
@@ -405,6 +410,7 @@ class SignaalViewSet(LeesMixin, OrganisatieViewSet):
     def beoordelen(self, request, pk=None):
         from rechtmatigheid.forms import BeoordelingForm
 
+        self.get_object()
         gegevens = self.invoer(s.BeoordelingSerializer)
         form = geldig_formulier(BeoordelingForm(formulier_data(gegevens)))
         with transaction.atomic():
