@@ -165,7 +165,7 @@ class TrajectSerializer(serializers.ModelSerializer):
                   "startdatum", "publicatiedatum", "afgerond_op", "ingetrokken_op", "reden_intrekking",
                   "begeleid_door_inkoop", "verbonden_partij", "afdeling", "inkoper", "geraamde_waarde",
                   "gegunde_waarde", "gouden_aanbesteding", "tenderboard_advies_gevraagd", "tenderboard_advies",
-                  "tenderned_kenmerk", "toelichting", "gewijzigd_op"]
+                  "tenderned_kenmerk", "cpv_code", "toelichting", "gewijzigd_op"]
         read_only_fields = fields
 
 
@@ -184,6 +184,8 @@ class TrajectInvoerSerializer(serializers.Serializer):
     tenderboard_advies_gevraagd = serializers.BooleanField(required=False)
     tenderboard_advies = serializers.CharField(required=False, allow_blank=True)
     tenderned_kenmerk = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    cpv_code = serializers.CharField(max_length=10, required=False, allow_blank=True,
+                                     help_text=_("Hoofdcode uit de CPV, bijvoorbeeld 90910000-9."))
     toelichting = serializers.CharField(required=False, allow_blank=True)
 
 
