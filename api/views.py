@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
+    OpenApiExample,
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
@@ -56,7 +57,7 @@ IF_MATCH_OPTIONEEL = OpenApiParameter(
 
 
 class LeesMixin(mixins.ListModelMixin):
-    """List, and a detail with its ETag."""
+    # List, and a detail with its ETag (no docstring: it would become the Dutch docs' text).
 
     def retrieve(self, request, *args, **kwargs):
         obj = self.get_object()
@@ -180,7 +181,13 @@ class AdviesVoorbeeld(APIView):
 
     @extend_schema(
         summary="Adviesvoorbeeld (zoals het commando advies)", tags=["adviezen"],
+        description=("Het procedureadvies voor de feiten van een voorgenomen inkoop, onder het beleid van uw "
+                     "organisatie; er wordt niets opgeslagen. Invoer en uitvoer zijn die van "
+                     "`python manage.py advies` (sleutels: zie interfaces.md §1)."),
         request=OpenApiTypes.OBJECT,
+        examples=[OpenApiExample("Dienst van 80.000", request_only=True, value={
+            "soort": "dienst", "datum": "2025-03-01", "prijsvorm": "totaal", "waarde_totaal": 80000,
+            "looptijd_maanden": 24, "branche": "overig", "regionale_markt_beschikbaar": True})],
         responses={200: OpenApiResponse(OpenApiTypes.OBJECT, description="Het advies (interfaces.md §1)."),
                    422: OpenApiResponse(s.FoutSerializer, description="Geen drempels bekend voor de datum.")})
     def post(self, request):
