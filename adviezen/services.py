@@ -18,6 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inkoop.services import notificeren
+from meldingen.models import Tijdlijnregel
+from meldingen.services import tijdlijn_vastleggen
 
 from .engine import (
     ZWAARTE,
@@ -224,6 +226,22 @@ def concept_advies_maken_uitvoeren(*, melding_id: int) -> Advies | None:
         return advies
 
 
+def concept_adviezen_nakijken(*, wachttijd_minuten: int = 2) -> int:
+    """Queue the draft advice of every submitted melding that has none yet, some minutes after
+    it was submitted (its task was lost with the broker); the task itself is idempotent."""
+    from django.utils import timezone
+
+    from inkoop.wachtrij import in_wachtrij
+    from meldingen.models import Inkoopmelding, Status
+
+    from .tasks import concept_advies_maken
+
+    grens = timezone.now() - timezone.timedelta(minutes=wachttijd_minuten)
+    ids = (Inkoopmelding.objects.filter(status=Status.INGEDIEND, ingediend_op__lt=grens, adviezen__isnull=True)
+           .values_list("pk", flat=True))
+    return sum(in_wachtrij(concept_advies_maken, pk) for pk in ids)
+
+
 def _herbereken(advies: Advies, model, invoer, berekend, fout, *, door) -> Advies:
     """Refresh a draft with a new computation; the inkoper's own choices survive when they still hold."""
     oud_procedure, oud_motivering = advies.procedure, advies.afwijking_motivering
@@ -363,6 +381,12 @@ def advies_uitbrengen(*, advies: Advies, door, status_bijwerken: bool = True, me
                 melding_toewijzen(melding=melding, inkoper=door, door=door)
             tekst = f"Advies versie {advies.versie}: {Procedure(advies.procedure).label.lower()}."
             melding_status_wijzigen(melding=melding, naar=Status.ADVIES_UITGEBRACHT, door=door, toelichting=tekst)
+        elif melden:
+            # A later version: the status stays, the timeline still shows the new advice.
+            vervangt = f", vervangt versie {advies.versie - 1}" if advies.versie > 1 else ""
+            tijdlijn_vastleggen(melding_id=melding.pk, soort=Tijdlijnregel.Soort.ADVIES_UITGEBRACHT, door=door,
+                                tekst=f"Advies versie {advies.versie} uitgebracht{vervangt}",
+                                toelichting=Procedure(advies.procedure).label, url=_advies_url(advies))
         if melden and melding.budgethouder_id and melding.budgethouder_id != getattr(door, "pk", None):
             vervangt = " Het vervangt het eerder uitgebrachte advies." if advies.versie > 1 else ""
             notificeren(organisatie=advies.organisatie, ontvanger=melding.budgethouder,
@@ -406,6 +430,9 @@ def advies_accepteren(*, advies: Advies, door) -> Advies:
         if n == 0:
             raise OnveranderlijkAdvies("Dit advies is al geaccepteerd.")
         advies.refresh_from_db()
+        tijdlijn_vastleggen(melding_id=advies.melding_id, soort=Tijdlijnregel.Soort.ADVIES_GEACCEPTEERD, door=door,
+                            tekst=f"Advies versie {advies.versie} geaccepteerd",
+                            toelichting=Procedure(advies.procedure).label, url=_advies_url(advies))
         if advies.uitgebracht_door_id and advies.uitgebracht_door_id != door.pk:
             notificeren(organisatie=advies.organisatie, ontvanger=advies.uitgebracht_door,
                         onderwerp=f"Advies bij melding {advies.melding.nummer} geaccepteerd"[:200],
@@ -423,6 +450,9 @@ def advies_vraag_stellen(*, advies: Advies, door, tekst: str) -> AdviesVraag:
     with transaction.atomic():
         vraag = AdviesVraag.objects.create(organisatie=advies.organisatie, advies=advies, tekst=tekst,
                                            gesteld_door=door)
+        tijdlijn_vastleggen(melding_id=advies.melding_id, soort=Tijdlijnregel.Soort.ADVIES_VRAAG, door=door,
+                            tekst=f"Vraag over advies versie {advies.versie}", toelichting=tekst,
+                            url=_advies_url(advies) + "#vragen")
         melding = advies.melding
         ontvanger = advies.uitgebracht_door or melding.inkoper
         if ontvanger is not None and ontvanger.pk != door.pk:
@@ -442,6 +472,9 @@ def advies_vraag_beantwoorden(*, vraag: AdviesVraag, door, antwoord: str) -> Adv
         if n == 0:
             raise AdviesOngeldig({"antwoord": ["Deze vraag is al beantwoord."]})
         vraag.refresh_from_db()
+        tijdlijn_vastleggen(melding_id=vraag.advies.melding_id, soort=Tijdlijnregel.Soort.ADVIES_ANTWOORD, door=door,
+                            tekst=f"Antwoord op de vraag over advies versie {vraag.advies.versie}",
+                            toelichting=antwoord, url=_advies_url(vraag.advies) + "#vragen")
         if vraag.gesteld_door_id and vraag.gesteld_door_id != door.pk:
             notificeren(organisatie=vraag.organisatie, ontvanger=vraag.gesteld_door,
                         onderwerp=f"Antwoord op uw vraag over het advies bij melding {vraag.advies.melding.nummer}"[:200],

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inkoop.permissies import vereist
+from inkoop.services import notificaties_gelezen_voor
 
 from . import selectors, services
 from .engine import OngeldigBeleid
@@ -83,6 +84,7 @@ def concept_maken(request, pk):
 def advies(request, pk):
     a = _advies(request, pk)
     user = request.user
+    notificaties_gelezen_voor(gebruiker=user, organisatie=request.organisatie, pad=request.path)
     versies = list(selectors.adviezen_van_melding(a.melding))
     if user.rol == "budgethouder":
         versies = [v for v in versies if v.status != Advies.Status.CONCEPT]

@@ -39,12 +39,41 @@ class Procedure(models.TextChoices):
     DIDAM_OPENBARE_SELECTIE = "didam_openbare_selectie", _("Didam: openbare selectie")
     DIDAM_ENIGE_SERIEUZE_GEGADIGDE = "didam_enige_serieuze_gegadigde", _("Didam: enige serieuze gegadigde")
     BIEDINGSPROCEDURE = "biedingsprocedure", _("Biedingsprocedure (verkoop)")
+    # Aw 2012 art. 2.32: only in the listed exceptional cases (urgency, one possible supplier).
+    ONDERHANDELINGSPROCEDURE_ZONDER_AANKONDIGING = (
+        "onderhandelingsprocedure_zonder_aankondiging", _("Onderhandelingsprocedure zonder aankondiging"))
 
 
 EUROPESE_PROCEDURES = frozenset({
     Procedure.EUROPEES_OPENBAAR, Procedure.EUROPEES_NIET_OPENBAAR, Procedure.EUROPEES_MEDEDINGING,
     Procedure.EUROPEES_DIALOOG, Procedure.EUROPEES_SOCIAAL_VERLICHT,
 })
+# The procedure names of a contract register export (interfaces.md §8) and the procedure each
+# one is. Defined once here; the import and its documentation read this table.
+REGISTERNAMEN = {
+    "enkelvoudig": Procedure.ENKELVOUDIG_ONDERHANDS,
+    "meervoudig_onderhands": Procedure.MEERVOUDIG_ONDERHANDS,
+    "nationaal_openbaar": Procedure.NATIONAAL_OPENBAAR,
+    "europees_openbaar": Procedure.EUROPEES_OPENBAAR,
+    "europees_niet_openbaar": Procedure.EUROPEES_NIET_OPENBAAR,
+    "europees_mededingingsprocedure": Procedure.EUROPEES_MEDEDINGING,
+    "europees_concurrentiegerichte_dialoog": Procedure.EUROPEES_DIALOOG,
+    "onderhandelingsprocedure_zonder_aankondiging": Procedure.ONDERHANDELINGSPROCEDURE_ZONDER_AANKONDIGING,
+    "sociaal_en_specifiek": Procedure.EUROPEES_SOCIAAL_VERLICHT,
+}
+# How much competition a procedure brings, for comparing the procedure used with the one the
+# policy requires (rechtmatigheid: procedure_te_licht). Every announced European procedure meets
+# an EU obligation (Aw 2012 art. 2.25-2.31); nationaal openbaar meets the national works band.
+# The negotiated procedure without notice weighs as one party asked: it is lawful only on one of
+# the grounds of Aw 2012 art. 2.32, which an assessment of the signal records.
+ZWAARTE = {
+    Procedure.ENKELVOUDIG_ONDERHANDS: 1,
+    Procedure.ONDERHANDELINGSPROCEDURE_ZONDER_AANKONDIGING: 1,
+    Procedure.MEERVOUDIG_ONDERHANDS: 2,
+    Procedure.NATIONAAL_OPENBAAR: 3,
+    Procedure.NATIONAAL_NIET_OPENBAAR: 3,
+    **dict.fromkeys(EUROPESE_PROCEDURES, 4),
+}
 # A tender ("aanbesteding") in the sense of the MVI-zelfevaluatie: competition between several
 # firms for a public contract. Not a single quote, not a sale of land (Didam/bieding).
 AANBESTEDINGEN = frozenset({
@@ -83,7 +112,7 @@ class Traject(OrganisatieModel):
     toelichting = models.TextField(_("toelichting"), blank=True)
     melding = models.ForeignKey(Inkoopmelding, on_delete=models.SET_NULL, null=True, blank=True,
                                 related_name="trajecten", verbose_name=_("inkoopmelding"))
-    procedure = models.CharField(_("procedure"), max_length=40, choices=Procedure.choices)
+    procedure = models.CharField(_("procedure"), max_length=60, choices=Procedure.choices)
     soort = models.CharField(_("soort opdracht"), max_length=10, choices=SoortTraject.choices)
     status = models.CharField(_("status"), max_length=20, choices=TrajectStatus.choices,
                               default=TrajectStatus.IN_VOORBEREIDING, db_index=True)
@@ -365,6 +394,12 @@ class Contract(OrganisatieModel):
     afdeling = models.CharField(_("afdeling"), max_length=200, blank=True)
     eigenaar = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                  related_name="contracten", verbose_name=_("contracteigenaar"))
+    # The procedure it was awarded with and when: the traject's, or from an imported register
+    # (interfaces.md §8). The award date decides which thresholds applied.
+    procedure = models.CharField(_("procedure"), max_length=60, choices=Procedure.choices, blank=True)
+    gunningsdatum = models.DateField(_("gunningsdatum"), null=True, blank=True)
+    opvolger_van = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="opvolgers", verbose_name=_("opvolger van"))
     waarde_totaal = models.DecimalField(_("contractwaarde excl. btw (initiële looptijd)"), **GELD)
     waarde_opties = models.DecimalField(_("waarde van de verlengingsopties excl. btw"), default=Decimal(0), **GELD)
     waarde_per_jaar = models.DecimalField(_("waarde per jaar excl. btw"), null=True, blank=True, **GELD)

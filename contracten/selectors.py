@@ -454,12 +454,16 @@ class KalenderItem:
         return "Beslissen over verlenging" if self.soort == "beslissing" else "Einde contract"
 
 
-def kalender_items(*, gebruiker, organisatie, van: date, tot: date) -> list[KalenderItem]:
+def kalender_items(*, gebruiker, organisatie, van: date, tot: date, zoek: str = "") -> list[KalenderItem]:
     """Deadlines between `van` and `tot` (inclusive): decide on an extension (while options are
-    left) and the end of a contract. Two queries-in-one: a contract appears once per deadline."""
+    left) and the end of a contract. Two queries-in-one: a contract appears once per deadline.
+    `zoek` narrows to contracts whose number, description or supplier contains it."""
     qs = (zichtbare_contracten(gebruiker=gebruiker, organisatie=organisatie)
           .filter(Q(beslisdatum__range=(van, tot)) | Q(einddatum__range=(van, tot)))
           .select_related("crediteur", "eigenaar"))
+    if zoek:
+        qs = qs.filter(Q(omschrijving__icontains=zoek) | Q(nummer__icontains=zoek)
+                       | Q(crediteur__naam__icontains=zoek) | Q(leverancier_naam__icontains=zoek))
     items = []
     for c in qs:
         if c.beslisdatum and van <= c.beslisdatum <= tot:

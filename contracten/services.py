@@ -20,6 +20,9 @@ from django.utils import timezone
 
 from inkoop.formatting import datum as datum_nl
 from inkoop.models import Lidmaatschap, Rol
+from meldingen.models import Tijdlijnregel
+from meldingen.services import melding_status_wijzigen, tijdlijn_vastleggen
+from meldingen.workflow import OngeldigeOvergang, mag_overgaan
 
 from .datums import plus_maanden
 from .models import (
@@ -103,24 +106,18 @@ def _melding_naar(melding, naar: str, door, toelichting: str):
     """Move the melding along its workflow (meldingen/workflow.py) when the procedure moves:
     traject started -> traject_gestart, traject completed -> gegund, contract registered ->
     afgerond. Only when the workflow allows it from the melding's current status; the traject
-    and contract stand on their own, so a refusal never stops them.
+    and contract stand on their own, so a melding that moved on meanwhile never stops them.
 
     meldingen sits left of contracten (ADR 0002), so this import is allowed.
     """
-    if melding is None:
-        return
-    try:
-        from meldingen.services import melding_status_wijzigen
-        from meldingen.workflow import mag_overgaan
-    except ImportError:  # pragma: no cover - an installation without the meldingen workflow
-        return
-    if not mag_overgaan(melding.status, naar):
+    if melding is None or not mag_overgaan(melding.status, naar):
         return
     try:
         with transaction.atomic():
             melding_status_wijzigen(melding=melding, naar=naar, door=door, toelichting=toelichting)
-    except Exception:  # noqa: BLE001 - see above: the melding can follow by hand
-        log.exception("Melding %s niet naar %s gezet", melding.pk, naar)
+    except OngeldigeOvergang:
+        # Its status changed between reading and writing: the inkoper can follow by hand.
+        log.warning("Melding %s niet naar %s gezet: status intussen gewijzigd", melding.pk, naar)
 
 
 @transaction.atomic
@@ -131,6 +128,10 @@ def traject_registreren(*, organisatie, door, **velden) -> Traject:
     _controleer_traject(traject)
     traject._history_user = door
     _met_nummer(Traject, traject, f"T{traject.startdatum.year}-")
+    if traject.melding_id:
+        tijdlijn_vastleggen(melding_id=traject.melding_id, soort=Tijdlijnregel.Soort.TRAJECT_GESTART, door=door,
+                            tekst=f"Traject {traject.nummer} gestart: {traject.get_procedure_display().lower()}",
+                            url=reverse("contracten:traject", kwargs={"pk": traject.pk}))
     _melding_naar(traject.melding, "traject_gestart", door, f"Traject {traject.nummer} is gestart.")
     return traject
 

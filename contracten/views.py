@@ -1,6 +1,7 @@
 """Pages of the contracten app. Thin: parse with a form, call a service, render a selector."""
 
 from datetime import date, timedelta
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from inkoop.models import Lidmaatschap
 from inkoop.permissies import vereist
+from inkoop.services import notificaties_gelezen_voor
 
 from . import selectors, services
 from .datums import maandgrenzen, plus_maanden
@@ -55,6 +57,8 @@ from .models import (
 )
 
 PER_PAGINA = 50
+# The calendar's list of deadlines: a page fits a phone screen a few times over.
+KALENDER_PER_PAGINA = 25
 
 
 def _fouten_naar_form(form, fout: ValidationError):
@@ -155,6 +159,7 @@ def _contract_context(request, contract, **formen):
 @vereist("contracten.bekijken")
 def contract_detail(request, pk):
     contract = _contract(request, pk)
+    notificaties_gelezen_voor(gebruiker=request.user, organisatie=request.organisatie, pad=request.path)
     return render(request, "contracten/contract.html", _contract_context(request, contract))
 
 
@@ -460,6 +465,7 @@ def _traject_context(request, traject, **formen):
 @vereist("contracten.bekijken")
 def traject_detail(request, pk):
     traject = _traject(request, pk)
+    notificaties_gelezen_voor(gebruiker=request.user, organisatie=request.organisatie, pad=request.path)
     return render(request, "contracten/traject.html", _traject_context(request, traject))
 
 
@@ -661,11 +667,16 @@ def kalender(request):
     vandaag = timezone.localdate()
     maanden = selectors.kalender_maanden(gebruiker=request.user, organisatie=request.organisatie, vandaag=vandaag)
     tot = plus_maanden(date(vandaag.year, vandaag.month, 1), 12) - timedelta(days=1)
-    items = selectors.kalender_items(gebruiker=request.user, organisatie=request.organisatie, van=vandaag, tot=tot)
+    zoek = request.GET.get("zoek", "").strip()[:100]
+    items = selectors.kalender_items(gebruiker=request.user, organisatie=request.organisatie, van=vandaag, tot=tot,
+                                     zoek=zoek)
     achterstallig = selectors.achterstallige_beslissingen(gebruiker=request.user, organisatie=request.organisatie,
                                                           vandaag=vandaag)
-    return render(request, "contracten/kalender.html", {"maanden": maanden, "items": items, "vandaag": vandaag,
-                                                        "tot": tot, "achterstallig": achterstallig})
+    pagina = Paginator(items, KALENDER_PER_PAGINA).get_page(request.GET.get("pagina"))
+    return render(request, "contracten/kalender.html", {
+        "maanden": maanden, "items": pagina.object_list, "pagina": pagina, "zoek": zoek,
+        "query": urlencode({"zoek": zoek}) if zoek else "", "vandaag": vandaag, "tot": tot,
+        "achterstallig": achterstallig})
 
 
 @vereist("contracten.bekijken")

@@ -39,6 +39,7 @@ MENU = [
     (_("Beheer"), [
         (_("Beleid"), "adviezen:beleid", "adviezen.beleid_beheren"),
         (_("Gebruikers"), "gebruikers", "inkoop.gebruikers_beheren"),
+        (_("Organisatie"), "organisatie_instellingen", "inkoop.gebruikers_beheren"),
         (_("API"), "api:tokens", "api.tokens_beheren"),
     ]),
 ]

@@ -4,13 +4,13 @@ import uuid
 from decimal import Decimal
 
 from django import forms
-from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from inkoop.formatting import OngeldigBedrag, getal, parse_bedrag
 from inkoop.forms import BedragField as GedeeldBedragField
 from uitgaven.models import Inkooppakket, Kostenplaats
 
+from . import validatie
 from .bijlagen import MAX_BYTES, OMSCHRIJVING, OngeldigeBijlage, controleer_bijlage
 from .models import (
     Branche,
@@ -212,11 +212,13 @@ class MeldingForm(forms.ModelForm):
         self.fields["inkooppakket"].empty_label = "Weet ik niet"
         for naam in ("gewenste_startdatum", "bestaand_contract_einddatum"):
             self.fields[naam].input_formats = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d-%m-%y"]
-        for naam in ("looptijd_maanden", "verlengingen_aantal", "verlenging_maanden"):
+        # The browser's hint; meldingen.validatie gives the reason (and the server enforces it).
+        for naam, hoogstens in (("looptijd_maanden", validatie.LOOPTIJD_MAX_MAANDEN),
+                                ("verlengingen_aantal", validatie.VERLENGINGEN_MAX),
+                                ("verlenging_maanden", validatie.VERLENGING_MAX_MAANDEN)):
             veld = self.fields[naam]
             veld.required = False
-            veld.widget.attrs.update({"min": 0, "max": 600, "inputmode": "numeric"})
-            veld.validators.append(MaxValueValidator(600, _("Hoogstens 600.")))
+            veld.widget.attrs.update({"min": 0, "max": hoogstens, "inputmode": "numeric"})
         self.fields["branche"].choices = [("", "Kies een branche")] + list(Branche.choices)
         self.fields["werk_categorie"].choices = [("", "—")] + list(WerkCategorie.choices)
         self.fields["serieuze_gegadigden"].choices = [("", "—")] + list(SerieuzeGegadigden.choices)
@@ -240,8 +242,36 @@ class MeldingForm(forms.ModelForm):
         self.fields["omschrijving"].error_messages["required"] = _(
             "Vul in wat u wilt inkopen; dan kunt u de melding ook als concept opslaan.")
 
+    # Set by the view when the user chose "indienen": then everything that stops a submit is
+    # reported in the same round as the typing errors, and nothing is stored.
+    indienen = False
+
     def clean_soort(self):
         return self.cleaned_data.get("soort") or ""
+
+    def _fouten_toevoegen(self, fouten: dict[str, list[str]]):
+        for veld, teksten in fouten.items():
+            if veld in self.errors:
+                continue  # the field's own error (it did not parse) says enough
+            for tekst in teksten:
+                self.add_error(veld if veld in self.fields else None, tekst)
+
+    def clean(self):
+        data = super().clean()
+        if not self.indienen:
+            self._fouten_toevoegen(validatie.controleer_gegevens(data))
+        return data
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.indienen:
+            # The instance now carries the valid values typed (ModelForm._post_clean).
+            if not self.instance.pk:
+                self.instance.organisatie = self.organisatie
+            fouten = validatie.controleer_indienbaar(self.instance)
+            if set(RAMING_VELDEN) & set(self.errors):
+                fouten.pop("geraamde_waarde", None)  # computed from a value that did not parse
+            self._fouten_toevoegen(fouten)
 
     def gegevens(self) -> dict:
         """The cleaned values the service stores."""

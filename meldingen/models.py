@@ -233,6 +233,41 @@ class Statuswijziging(models.Model):
         return f"{self.melding_id}: {self.van or '-'} -> {self.naar}"
 
 
+class Tijdlijnregel(models.Model):
+    """An event in the melding's timeline that the melding's own rows do not hold.
+
+    Transitions, assignments, questions of Inkoop and attachments are read from their own rows
+    (meldingen.selectors.tijdlijn). The apps to the right record here what happens to the melding
+    on their side - a question about the advice, its answer, the acceptance, a new version, the
+    traject started - through meldingen.services.tijdlijn_vastleggen, so the timeline is complete
+    without meldingen importing them (ADR 0002).
+    """
+
+    class Soort(models.TextChoices):
+        ADVIES_UITGEBRACHT = "advies_uitgebracht", _("Nieuwe versie van het advies")
+        ADVIES_VRAAG = "advies_vraag", _("Vraag over het advies")
+        ADVIES_ANTWOORD = "advies_antwoord", _("Antwoord over het advies")
+        ADVIES_GEACCEPTEERD = "advies_geaccepteerd", _("Advies geaccepteerd")
+        TRAJECT_GESTART = "traject_gestart", _("Traject gestart")
+
+    melding = models.ForeignKey(Inkoopmelding, on_delete=models.CASCADE, related_name="tijdlijnregels")
+    soort = models.CharField(_("soort"), max_length=30, choices=Soort.choices)
+    op = models.DateTimeField(default=timezone.now)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    tekst = models.CharField(_("tekst"), max_length=300)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("tijdlijnregel")
+        verbose_name_plural = _("tijdlijnregels")
+        ordering = ["op", "id"]
+        indexes = [models.Index(fields=["melding", "op"])]
+
+    def __str__(self):
+        return f"{self.melding_id}: {self.tekst}"
+
+
 class Toewijzing(models.Model):
     """Who assigned the melding to which inkoper, and when (shown in the timeline)."""
 

@@ -34,6 +34,15 @@ def is_eigen_of_afdeling(user, obj):
 
 
 @rules.predicate
+def is_eigenaar(user, obj):
+    """The budget holder the melding is for, or whoever typed it in (an inkoper on their behalf)."""
+    if obj is None:
+        return True
+    m = _melding(obj)
+    return user.pk in (m.budgethouder_id, m.aangemaakt_door_id)
+
+
+@rules.predicate
 def in_organisatie(user, obj):
     return zelfde_organisatie(user, _melding(obj) if obj is not None else None)
 
@@ -70,6 +79,9 @@ rules.add_perm("meldingen.wijzigen", in_organisatie & is_concept
                & (is_inkoper | (is_budgethouder & is_eigen_of_afdeling)))
 rules.add_perm("meldingen.indienen", in_organisatie & is_concept
                & (is_inkoper | (is_budgethouder & is_eigen_of_afdeling)))
+# A concept nobody else has seen yet: its owner may throw it away (submitted ones are withdrawn).
+rules.add_perm("meldingen.verwijderen", in_organisatie & is_concept & is_eigenaar
+               & (is_inkoper | is_budgethouder))
 rules.add_perm("meldingen.intrekken", in_organisatie & is_open
                & (is_inkoper | (is_budgethouder & is_eigen_of_afdeling)))
 rules.add_perm("meldingen.status_wijzigen", in_organisatie & (is_inkoper | (is_budgethouder & is_eigen_of_afdeling)))

@@ -260,15 +260,18 @@ def melding_voor_detail(*, organisatie, pk: int) -> Inkoopmelding:
 @dataclass(frozen=True)
 class Gebeurtenis:
     op: datetime
-    soort: str  # status, toewijzing, vraag, antwoord, bijlage
+    soort: str  # status, toewijzing, vraag, antwoord, bijlage, or a Tijdlijnregel.Soort
     wie: object
     tekst: str
     toelichting: str = ""
     status: str = ""
+    url: str = ""
 
 
 def tijdlijn(melding) -> list[Gebeurtenis]:
-    """Transitions, assignments, questions and answers of one melding, oldest first."""
+    """Every event of one melding, oldest first: transitions, assignments, questions and answers,
+    attachments, and what the advice and the traject recorded (questions about the advice, its
+    acceptance, new versions, the traject started)."""
     items = []
     for w in melding.statuswijzigingen.select_related("door"):
         if not w.van:
@@ -282,6 +285,11 @@ def tijdlijn(melding) -> list[Gebeurtenis]:
         items.append(Gebeurtenis(v.gesteld_op, "vraag", v.gesteld_door, "Vraag van Inkoop", v.tekst))
         if v.beantwoord_op:
             items.append(Gebeurtenis(v.beantwoord_op, "antwoord", v.beantwoord_door, "Antwoord", v.antwoord))
+    for b in melding.bijlagen.select_related("geupload_door"):
+        items.append(Gebeurtenis(b.geupload_op, "bijlage", b.geupload_door, f"Bijlage toegevoegd: {b.naam}"))
+    # What the advice and the traject recorded (meldingen.models.Tijdlijnregel).
+    for r in melding.tijdlijnregels.select_related("door"):
+        items.append(Gebeurtenis(r.op, r.soort, r.door, r.tekst, r.toelichting, url=r.url))
     return sorted(items, key=lambda g: g.op)
 
 

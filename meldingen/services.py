@@ -4,6 +4,10 @@
   idempotency key (`sleutel`) so that a double submit of the form creates one melding.
 - `melding_status_wijzigen`: the ONE function for every transition of the workflow
   (meldingen/workflow.py); `melding_indienen` is the transition to ingediend.
+- What a melding may say (plausible values, complete before submitting) is checked in
+  meldingen/validatie.py, the one rule set for the form, these services and the API.
+- `concept_verwijderen`: its owner throws a concept away.
+- `tijdlijn_vastleggen`: the apps to the right record their events in the melding's timeline.
 - `melding_toewijzen`, `vraag_stellen`, `vraag_beantwoorden`, attachments, notifications read.
 """
 
@@ -15,18 +19,19 @@ from django.utils import timezone
 
 from inkoop.models import Lidmaatschap, Notificatie, Rol
 from inkoop.services import notificeren
+from inkoop.wachtrij import na_commit
 
 from .bijlagen import MAX_AANTAL, OngeldigeBijlage, controleer_bijlage
 from .models import (
     Bijlage,
     Inkoopmelding,
-    SoortOpdracht,
     Status,
     Statuswijziging,
+    Tijdlijnregel,
     Toewijzing,
     Vraag,
 )
-from .waarde import meldingsdrempel, uitleg
+from .validatie import MeldingOngeldig, controleer_gegevens, controleer_indienbaar, melding_gegevens
 from .workflow import (
     OPEN_STATUSSEN,
     TOELICHTING_VERPLICHT,
@@ -56,12 +61,8 @@ class MeldingConflict(Exception):
                          "Uw wijzigingen zijn niet opgeslagen.")
 
 
-class MeldingOnvolledig(ValueError):
+class MeldingOnvolledig(MeldingOngeldig):
     """The melding cannot be submitted; `velden` maps field name -> Dutch sentences."""
-
-    def __init__(self, velden: dict[str, list[str]]):
-        self.velden = velden
-        super().__init__(" ".join(t for ts in velden.values() for t in ts))
 
 
 def _detail_url(melding) -> str:
@@ -103,9 +104,15 @@ def melding_opslaan(*, organisatie, door, gegevens: dict, melding: Inkoopmelding
 
     A new melding with a `sleutel` (the form's idempotency key) that already exists is not
     created again: the existing one is returned with `herhaald = True`. Saving a melding whose
-    versie moved on raises MeldingConflict (nothing is stored). Attachments are checked first,
-    so a bad file stores nothing either.
+    versie moved on raises MeldingConflict (nothing is stored). Implausible values (a start date
+    in 1901, a term of 600 months: meldingen.validatie) raise MeldingOngeldig, and attachments
+    are checked first, so neither stores anything.
     """
+    te_controleren = melding_gegevens(melding) if melding is not None else {}
+    te_controleren.update(gegevens)
+    fouten = controleer_gegevens(te_controleren)
+    if fouten:
+        raise MeldingOngeldig(fouten)
     gecontroleerd = [(b, controleer_bijlage(b)) for b in bijlagen]
     if melding is None:
         if sleutel is not None:
@@ -147,6 +154,22 @@ def melding_opslaan(*, organisatie, door, gegevens: dict, melding: Inkoopmelding
     return melding
 
 
+def concept_verwijderen(*, melding: Inkoopmelding, door) -> None:
+    """Delete a concept with its attachments. A concept was never submitted: nobody else was
+    notified, it has no number and no advice, so nothing refers to it. A submitted melding is
+    withdrawn instead (ingetrokken, with a reason), which keeps its history."""
+    with transaction.atomic():
+        bestanden = [b.bestand for b in melding.bijlagen.all()]
+        # Conditional on the status: a concept submitted meanwhile is not deleted.
+        n, _per_model = Inkoopmelding.objects.filter(pk=melding.pk, status=Status.CONCEPT).delete()
+        if n == 0:
+            raise OngeldigeOvergang(melding.status, melding.status,
+                                    "Deze melding is intussen ingediend en kan niet meer worden verwijderd; "
+                                    "u kunt haar intrekken.")
+        for bestand in bestanden:
+            transaction.on_commit(lambda b=bestand: b.storage.delete(b.name))
+
+
 def _bijlagen_opslaan(melding, door, gecontroleerd):
     if not gecontroleerd:
         return
@@ -172,51 +195,6 @@ def bijlage_verwijderen(*, bijlage, door) -> None:
     bijlage.delete()
     # Remove the file only once the row is gone for good.
     transaction.on_commit(lambda: bestand.storage.delete(bestand.name))
-
-
-def controleer_indienbaar(melding) -> dict[str, list[str]]:
-    """What is missing or wrong before this melding can be submitted (empty: nothing)."""
-    fouten: dict[str, list[str]] = {}
-
-    def fout(veld, tekst):
-        fouten.setdefault(veld, []).append(tekst)
-
-    if not (melding.omschrijving or "").strip():
-        fout("omschrijving", "Beschrijf kort wat u wilt inkopen.")
-    if not melding.soort:
-        fout("soort", "Kies de soort opdracht.")
-    if not melding.kostenplaats_id:
-        fout("kostenplaats", "Kies de kostenplaats waarop de uitgaven worden geboekt.")
-    if not melding.gewenste_startdatum:
-        fout("gewenste_startdatum", "Vul de gewenste startdatum in.")
-    if not melding.onbepaalde_looptijd and not melding.looptijd_maanden:
-        fout("looptijd_maanden", "Vul de looptijd in maanden in, of kies ‘onbepaalde looptijd’.")
-    if bool(melding.verlengingen_aantal) != bool(melding.verlenging_maanden):
-        fout("verlenging_maanden", "Vul bij verlengingen zowel het aantal als het aantal maanden per "
-                                   "verlenging in (of laat beide op 0).")
-    if melding.soort == SoortOpdracht.WERK and not melding.werk_categorie:
-        fout("werk_categorie", "Kies bij een werk de categorie (bouw, grond-, weg- en waterbouw of cultuurtechnisch).")
-    if melding.soort == SoortOpdracht.VERKOOP_GROND and not melding.serieuze_gegadigden:
-        fout("serieuze_gegadigden", "Geef bij verkoop van grond aan of er één of meer serieuze gegadigden zijn.")
-    if not melding.branche:
-        fout("branche", "Kies de branche van de leveranciers (of ‘overig’).")
-    if melding.spoed and not (melding.spoed_reden or "").strip():
-        fout("spoed_reden", "Leg uit waarom de inkoop spoed heeft.")
-    if melding.prijsvorm == "totaal" and melding.waarde_totaal is None and not melding.percelen:
-        fout("waarde_totaal", "Vul de totale waarde in (exclusief btw).")
-    if melding.prijsvorm == "periodiek" and melding.waarde_per_jaar is None and not melding.percelen:
-        fout("waarde_per_jaar", "Vul de waarde per jaar in (exclusief btw).")
-    u = uitleg(melding, meldingsdrempel(melding.organisatie))
-    if u.waarde is None and not fouten:
-        fout("geraamde_waarde", " ".join(u.ontbreekt) or "De opdrachtwaarde kan nog niet worden berekend.")
-    elif u.waarde is not None and not u.melding_nodig and melding.soort != SoortOpdracht.VERKOOP_GROND:
-        # P-01: no melding below € 25.000. Didam (verkoop grond) has no threshold (adviesregels §5).
-        from inkoop.formatting import euro
-
-        fout("geraamde_waarde", f"De geraamde opdrachtwaarde is {euro(u.waarde)}, lager dan "
-                                f"{euro(u.drempel)}. Voor deze inkoop is geen inkoopmelding nodig: "
-                                "u mag zelf offertes opvragen volgens het inkoopbeleid.")
-    return fouten
 
 
 def _volgend_nummer(organisatie, jaar: int) -> str:
@@ -294,8 +272,8 @@ def _na_overgang(melding, van, naar, door, toelichting):
         # ADR 0002: the draft advice is computed by the adviezen app, after the commit.
         from adviezen.tasks import concept_advies_maken
 
-        melding_id = melding.id
-        transaction.on_commit(lambda: concept_advies_maken.delay(melding_id))
+        # A broker that is away does not fail the submit: adviezen's sweep queues it later.
+        na_commit(concept_advies_maken, melding.id)
         return
     if naar in (Status.IN_BEHANDELING, Status.ADVIES_UITGEBRACHT):
         # Assignment notifies the inkoper; issuing the advice notifies in adviezen (with the letter).
@@ -395,6 +373,13 @@ def vraag_beantwoorden(*, vraag: Vraag, door, antwoord: str) -> Vraag:
                         tekst=f"Vraag: {vraag.tekst}\n\nAntwoord van {door}: {antwoord}",
                         url=_detail_url(melding) + "#vragen")
     return vraag
+
+
+def tijdlijn_vastleggen(*, melding_id: int, soort: str, door, tekst: str, toelichting: str = "",
+                        url: str = "") -> Tijdlijnregel:
+    """Record an event of another app (advice, traject) in the melding's timeline."""
+    return Tijdlijnregel.objects.create(melding_id=melding_id, soort=Tijdlijnregel.Soort(soort), door=door,
+                                        tekst=tekst[:300], toelichting=toelichting, url=url[:300])
 
 
 def notificatie_openen(*, notificatie: Notificatie) -> Notificatie:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/bewerken/", views.bewerken, name="bewerken"),
     path("<int:pk>/indienen/", views.indienen, name="indienen"),
+    path("<int:pk>/verwijderen/", views.verwijderen, name="verwijderen"),
     path("<int:pk>/status/", views.status, name="status"),
     path("<int:pk>/toewijzen/", views.toewijzen, name="toewijzen"),
     path("<int:pk>/vraag/", views.vraag, name="vraag"),

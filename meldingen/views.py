@@ -11,10 +11,12 @@ from django.views.decorators.http import require_POST
 
 from inkoop.models import Notificatie
 from inkoop.permissies import vereist
+from inkoop.services import notificaties_gelezen_voor
+from inkoop.uploads import upload_grens
 from uitgaven.models import Domein
 
 from . import selectors, services
-from .bijlagen import OngeldigeBijlage
+from .bijlagen import MAX_BYTES, OngeldigeBijlage
 from .forms import (
     AntwoordForm,
     BijlagenForm,
@@ -26,6 +28,7 @@ from .forms import (
 )
 from .models import Bijlage, Inkoopmelding, SoortOpdracht, Status, Vraag
 from .rules import handmatige_overgangen
+from .validatie import MeldingOngeldig
 from .waarde import meldingsdrempel, uitleg
 from .workflow import TOELICHTING_VERPLICHT, OngeldigeOvergang
 
@@ -162,6 +165,7 @@ def _render_formulier(request, form, melding, *, status=200, conflict=None):
         "form": form, "melding": melding, "uitleg": u, "raming_fouten": form.raming_fouten() if form.is_bound else [],
         "drempel": u.drempel, "fouten": _foutoverzicht(form) if form.is_bound else [],
         "conflict": conflict, "bijlagen": list(melding.bijlagen.all()) if melding and melding.pk else [],
+        "mag_verwijderen": bool(melding and melding.pk and request.user.has_perm("meldingen.verwijderen", melding)),
     }, status=status)
 
 
@@ -175,6 +179,14 @@ def _formulier(request, melding):
         form.full_clean()
         return _render_formulier(request, form, melding)
     form = MeldingForm(request.POST, request.FILES, instance=melding, **kw)
+    # Submitting checks everything at once, before anything is stored: a melding that cannot be
+    # submitted is not silently kept as a concept.
+    form.indienen = actie == "indienen"
+    if getattr(request, "upload_fout", None):
+        # The upload was stopped while it arrived (inkoop/uploads.py): nothing is stored.
+        form.is_valid()
+        form.add_error("bijlagen", request.upload_fout)
+        return _render_formulier(request, form, melding, status=413)
     if not form.is_valid():
         return _render_formulier(request, form, melding)
     # An inkoper files on behalf of the chosen budget holder; a budget holder for themselves.
@@ -194,6 +206,9 @@ def _formulier(request, melding):
                                  conflict={"tekst": str(conflict), "verschillen": _verschillen(form, conflict.huidige)})
     except OngeldigeBijlage as fout:
         form.add_error("bijlagen", str(fout))
+        return _render_formulier(request, form, melding)
+    except MeldingOngeldig as fout:
+        form._fouten_toevoegen(fout.velden)
         return _render_formulier(request, form, melding)
     except OngeldigeOvergang as fout:
         messages.info(request, str(fout))
@@ -218,8 +233,9 @@ def _formulier(request, melding):
             for veld, teksten in fout.velden.items():
                 for tekst in teksten:
                     form.add_error(veld if veld in form.fields else None, tekst)
-            messages.warning(request, "Uw melding is als concept opgeslagen, maar nog niet ingediend. "
-                                      "Vul aan wat hieronder gevraagd wordt.")
+            # Only when the stored melding differs from what was checked (someone saved meanwhile).
+            messages.warning(request, "Uw wijzigingen zijn als concept opgeslagen, maar de melding is nog niet "
+                                      "ingediend. Vul aan wat hieronder gevraagd wordt.")
             return _render_formulier(request, form, opgeslagen)
         except OngeldigeOvergang as fout:
             messages.info(request, str(fout))
@@ -269,11 +285,13 @@ def _tekst(form, naam, waarde):
     return str(keuzes.get(waarde, waarde))
 
 
+@upload_grens(MAX_BYTES)
 @vereist("meldingen.aanmaken")
 def nieuw(request):
     return _formulier(request, None)
 
 
+@upload_grens(MAX_BYTES)
 @vereist("meldingen.bekijken", fn=_melding)
 def bewerken(request, pk):
     melding = _melding(request, pk)
@@ -305,6 +323,7 @@ def raming(request):
 def detail(request, pk):
     melding = _melding(request, pk)
     user = request.user
+    notificaties_gelezen_voor(gebruiker=user, organisatie=request.organisatie, pad=request.path)
     overgangen = [(s, Status(s).label, s in TOELICHTING_VERPLICHT) for s in handmatige_overgangen(user, melding)]
     vragen = list(melding.vragen.select_related("gesteld_door", "beantwoord_door"))
     return render(request, "meldingen/detail.html", {
@@ -316,7 +335,7 @@ def detail(request, pk):
         "overgangen": overgangen,
         "ontbreekt": services.controleer_indienbaar(melding) if melding.status == Status.CONCEPT else {},
         "mag": {p: user.has_perm(f"meldingen.{p}", melding) for p in (
-            "wijzigen", "indienen", "toewijzen", "vraag_stellen", "vraag_beantwoorden", "bijlage_toevoegen")},
+            "wijzigen", "indienen", "verwijderen", "toewijzen", "vraag_stellen", "vraag_beantwoorden", "bijlage_toevoegen")},
         "toewijzen_form": ToewijzenForm(organisatie=request.organisatie, initial={"inkoper": melding.inkoper_id or user.pk})
         if user.has_perm("meldingen.toewijzen", melding) else None,
         "vraag_form": VraagForm(), "antwoord_form": AntwoordForm(), "bijlagen_form": BijlagenForm(),
@@ -355,6 +374,21 @@ def indienen(request, pk):
         return redirect("meldingen:detail", pk=melding.pk)
     messages.success(request, f"Uw melding {melding.nummer} is ingediend. Inkoop is op de hoogte gebracht.")
     return redirect("meldingen:detail", pk=melding.pk)
+
+
+@vereist("meldingen.verwijderen", fn=_melding)
+def verwijderen(request, pk):
+    """Ask first (GET), then delete the concept (POST)."""
+    melding = _melding(request, pk)
+    if request.method != "POST":
+        return render(request, "meldingen/verwijderen.html", {"melding": melding})
+    try:
+        services.concept_verwijderen(melding=melding, door=request.user)
+    except OngeldigeOvergang as fout:
+        messages.error(request, str(fout))
+        return redirect("meldingen:detail", pk=melding.pk)
+    messages.success(request, f"Het concept ‘{melding.omschrijving}’ is verwijderd.")
+    return redirect("meldingen:begin")
 
 
 @require_POST
@@ -430,12 +464,15 @@ def antwoord(request, pk):
     return redirect(reverse("meldingen:detail", kwargs={"pk": v.melding_id}) + "#vragen")
 
 
+@upload_grens(MAX_BYTES)
 @require_POST
 @vereist("meldingen.bijlage_toevoegen", fn=_melding)
 def bijlagen(request, pk):
     melding = _melding(request, pk)
     form = BijlagenForm(request.POST, request.FILES)
-    if not form.is_valid():
+    if getattr(request, "upload_fout", None):
+        messages.error(request, request.upload_fout)
+    elif not form.is_valid():
         for fout in form.errors.get("bijlagen", []):
             messages.error(request, fout)
     elif not form.cleaned_data["bijlagen"]:

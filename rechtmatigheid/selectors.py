@@ -17,9 +17,14 @@ def signaal_als_json(s: Signaal) -> dict:
     return {
         "soort": s.soort,
         "crediteurnummer": s.crediteurnummer or None,
+        "contractnummer": s.details.get("contractnummer"),
+        "pakketcode": s.details.get("pakket"),
         "bedrag": geld(s.bedrag),
         "drempel": geld(s.drempel),
         "toelichting": s.toelichting,
+        "reden": s.reden or None,
+        "kader": s.kader or None,
+        "risico": geld(s.risico),
         "crediteurnaam": s.crediteurnaam or None,
         "onderwerp": s.onderwerp or None,
         "sleutel": s.sleutel,
@@ -61,10 +66,10 @@ def signalen_lijst(*, organisatie, jaar: int, soort: str = "", beoordeling: str 
         qs = qs.filter(soort=soort)
     if beoordeling is not None:
         qs = qs.filter(beoordeling=beoordeling)
-    # The order of the Soort choices (the tiles), then the largest amounts first.
+    # Highest risk first (amount weighted by the rule at stake), then the order of the tiles.
     volgorde = Case(*[When(soort=w, then=Value(i)) for i, w in enumerate(Soort.values)],
                     output_field=IntegerField())
-    return qs.order_by(volgorde, "-bedrag", "sleutel")
+    return qs.order_by("-risico", volgorde, "sleutel")
 
 
 def signalen_telling(*, organisatie, jaar: int) -> dict:

@@ -14,7 +14,7 @@ from .drempels import drempels_voor
 from .models import Beoordeling, Signaal, Steekproef, Steekproefregel, Uitkomst
 
 VELDEN = ["soort", "crediteurnummer", "crediteurnaam", "onderwerp", "bedrag", "drempel", "toelichting",
-          "details"]
+          "reden", "kader", "risico", "details"]
 
 
 def _peildatum_voor(jaar: int) -> date:

@@ -284,7 +284,7 @@ def importeren(request):
 @csrf_protect
 def _importeren_post(request):
     form = ImportForm(request.POST, request.FILES)
-    if getattr(request, "upload_te_groot", False):
+    if getattr(request, "upload_te_groot", False) or getattr(request, "upload_fout", None):
         return _importpagina(request, ImportForm(), status=413, fout=_te_groot())
     if not form.is_valid():
         return _importpagina(request, form, status=400)
@@ -312,6 +312,8 @@ def importrun(request, pk):
     run = _run(request, pk)
     context = _run_context(run)
     context["imports"] = list(run.imports.order_by("-gestart_op")) if run.proefrun else []
+    # An import that failed stored nothing: the same files may be confirmed again.
+    context["imports_lopend_of_geslaagd"] = any(i.status != Importrun.Status.MISLUKT for i in context["imports"])
     return render(request, "uitgaven/importrun.html", context)
 
 
@@ -334,6 +336,19 @@ def importrun_importeren(request, pk):
     except ValueError as exc:
         messages.error(request, str(exc))
         return redirect("uitgaven:importrun", pk=controle.pk)
+    return redirect("uitgaven:importrun", pk=run.pk)
+
+
+@require_POST
+@vereist("uitgaven.importeren")
+def importrun_opnieuw(request, pk):
+    """Retry a run whose processing was interrupted (worker or database stopped): nothing was stored."""
+    oud = _run(request, pk)
+    try:
+        run = services.import_opnieuw(importrun=oud, door=request.user)
+    except ValueError as exc:
+        messages.error(request, str(exc))
+        return redirect("uitgaven:importrun", pk=oud.pk)
     return redirect("uitgaven:importrun", pk=run.pk)
 
 

@@ -15,7 +15,8 @@ ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The Django admin for superusers only; beheerders manage users in the application.
+    "inkoop.beheer_admin.SuperuserAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -62,6 +63,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "inkoop.urls"
+CSRF_FAILURE_VIEW = "inkoop.views.csrf_fout"
 WSGI_APPLICATION = "inkoop.wsgi.application"
 
 TEMPLATES = [
@@ -107,7 +109,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
-LOGOUT_REDIRECT_URL = "login"
+LOGOUT_REDIRECT_URL = "uitgelogd"
+# An invitation link (set your password) is valid this long; Django's password-reset tokens.
+PASSWORD_RESET_TIMEOUT = envint("UITNODIGING_GELDIG_UREN", "72") * 3600
 
 # django-axes: lock per username + IP with a cool-off, never a whole town hall behind one NAT.
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", "5")
@@ -138,6 +142,12 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_MB", "200") * 1024 * 1024
+# First: stop a too large upload while it arrives (inkoop/uploads.py), then Django's own.
+FILE_UPLOAD_HANDLERS = [
+    "inkoop.uploads.BegrensdeUpload",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -150,7 +160,25 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {}
+# A worker never dies of one task: a child process whose memory grew past this is replaced after
+# its task, one that hits the hard limit (inkoop/celery.py, RLIMIT_AS) fails that task with a
+# MemoryError, and a task running past the time limit is stopped. The run or version is then
+# marked failed by its own code or by the sweeps below.
+CELERY_TAAK_GEHEUGEN_MB = envint("CELERY_TAAK_GEHEUGEN_MB", "3072")
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = envint("CELERY_WORKER_MAX_MEMORY_PER_CHILD_MB", "1024") * 1024  # kB
+CELERY_WORKER_MAX_TASKS_PER_CHILD = envint("CELERY_WORKER_MAX_TASKS_PER_CHILD", "200")
+CELERY_TASK_TIME_LIMIT = envint("CELERY_TASK_TIME_LIMIT", "7200")
+CELERY_TASK_SOFT_TIME_LIMIT = envint("CELERY_TASK_SOFT_TIME_LIMIT", "6900")
+# A task of a worker that died (SIGKILL, out of memory) goes back to the queue.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# Sweeps that finish or visibly fail work whose worker died or whose task was never queued.
+CELERY_BEAT_SCHEDULE: dict = {
+    f"{naam}-controleren": {"task": taak, "schedule": 300.0}
+    for naam, taak in [("importruns", "uitgaven.tasks.importruns_controleren"),
+                       ("rapportversies", "jaarverslag.tasks.rapportversies_controleren"),
+                       ("conceptadviezen", "adviezen.tasks.concept_adviezen_controleren"),
+                       ("notificaties", "inkoop.tasks.notificaties_controleren")]
+}
 
 # --- contracten (issue 6): inkoopkalender reminders --------------------------------------------
 # Days before a contract's decision date (extension) or end date that the owner and the
@@ -217,6 +245,8 @@ EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.getenv("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
 DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "inkoop@localhost")
+# For EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend (the production check in CI).
+EMAIL_FILE_PATH = os.getenv("EMAIL_FILE_PATH") or None
 SITE_URL = os.getenv("SITE_URL", "http://127.0.0.1:8000")
 
 # Security headers. CSP without unsafe-inline/unsafe-eval: no inline script or style anywhere;

@@ -1,6 +1,6 @@
 """Factories for meldingen tests: a complete melding that may be submitted, with traits."""
 
-from datetime import date
+from datetime import timedelta
 from decimal import Decimal
 
 import factory
@@ -50,7 +50,8 @@ class MeldingFactory(factory.django.DjangoModelFactory):
     kostenplaats = factory.SubFactory(KostenplaatsFactory, organisatie=factory.SelfAttribute("..organisatie"))
     afdeling = "Wegen"
     aangemaakt_door = factory.SelfAttribute("budgethouder")
-    gewenste_startdatum = date(2027, 3, 1)
+    # Relative to today: a start date must be plausible when the test runs (meldingen.validatie).
+    gewenste_startdatum = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=90))
     looptijd_maanden = 24
     prijsvorm = "totaal"
     waarde_totaal = Decimal("80000.00")

@@ -1,7 +1,10 @@
 """The melding form as a budget holder uses it: save at any step, submit, and what stops a submit."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from meldingen.models import Inkoopmelding
 
@@ -12,7 +15,7 @@ def _volledig(kp, **kw):
     data = {"omschrijving": "Onderhoud verkeerslichten", "soort": "dienst", "prijsvorm": "periodiek",
             "waarde_per_jaar": "40.000", "looptijd_maanden": "36", "verlengingen_aantal": "1",
             "verlenging_maanden": "12", "afdeling": "Wegen", "kostenplaats": kp.pk,
-            "gewenste_startdatum": "01-03-2027", "branche": "overig", "mvoi_themas": ["klimaat", "circulair"],
+            "gewenste_startdatum": (timezone.localdate() + timedelta(days=90)).strftime("%d-%m-%Y"), "branche": "overig", "mvoi_themas": ["klimaat", "circulair"],
             "regionale_markt_beschikbaar": "on", "actie": "indienen"}
     data.update(kw)
     return data
@@ -52,32 +55,47 @@ def test_a_complete_melding_is_submitted_in_one_go(client_als, organisatie):
 
 
 @pytest.mark.django_db
-def test_below_the_threshold_the_melding_is_kept_as_concept_and_not_submitted(client_als, organisatie):
+def test_below_the_threshold_submitting_stores_nothing_and_says_what_to_do_instead(client_als, organisatie):
     client = client_als("budgethouder")
     kp = KostenplaatsFactory(organisatie=organisatie)
     antwoord = client.post(reverse("meldingen:nieuw"), _volledig(kp, waarde_per_jaar="5.000"))
     tekst = antwoord.content.decode().replace("\xa0", " ")
     assert antwoord.status_code == 200
     assert "geen inkoopmelding nodig" in tekst and "€ 20.000, lager dan € 25.000" in tekst
-    assert Inkoopmelding.objects.get().status == "concept"
+    assert "vraag zelf een of meer offertes op" in tekst
+    assert not Inkoopmelding.objects.exists()  # no concept that can never be submitted
 
 
 @pytest.mark.django_db
-def test_submitting_an_incomplete_melding_saves_it_and_says_what_is_missing(client_als, organisatie):
+def test_submitting_an_incomplete_melding_names_every_problem_at_once_and_stores_nothing(client_als, organisatie):
     client = client_als("budgethouder")
     kp = KostenplaatsFactory(organisatie=organisatie)
-    antwoord = client.post(reverse("meldingen:nieuw"), _volledig(kp, gewenste_startdatum="", branche=""))
+    # A typing error (amount), an implausible term and two missing facts: one round shows all four.
+    antwoord = client.post(reverse("meldingen:nieuw"), _volledig(kp, gewenste_startdatum="", branche="",
+                                                                 looptijd_maanden="600", waarde_per_jaar="12,345,00"))
     tekst = antwoord.content.decode()
+    assert antwoord.status_code == 200
     assert "Vul de gewenste startdatum in." in tekst and "Kies de branche" in tekst
+    assert "Een looptijd van 600 maanden" in tekst and "Waarde per jaar:" in tekst
     assert 'href="#id_gewenste_startdatum"' in tekst  # the summary links to the field
-    m = Inkoopmelding.objects.get()
-    assert m.status == "concept"
-    # The form that comes back carries the new version: saving it again is no conflict.
-    assert f'name="versie" value="{m.versie}"' in tekst
-    tweede = client.post(reverse("meldingen:bewerken", kwargs={"pk": m.pk}),
-                         _volledig(kp, versie=str(m.versie)))
+    assert 'href="#id_looptijd_maanden"' in tekst
+    assert not Inkoopmelding.objects.exists()
+    tweede = client.post(reverse("meldingen:nieuw"), _volledig(kp))
     assert tweede.status_code == 302
     assert Inkoopmelding.objects.get().status == "ingediend"
+
+
+@pytest.mark.django_db
+def test_an_incomplete_concept_stays_as_it_was_when_submitting_fails(client_als, organisatie, budgethouder):
+    client = client_als("budgethouder")
+    kp = KostenplaatsFactory(organisatie=organisatie)
+    client.post(reverse("meldingen:nieuw"), {"omschrijving": "Printers", "prijsvorm": "totaal", "actie": "opslaan"})
+    m = Inkoopmelding.objects.get()
+    antwoord = client.post(reverse("meldingen:bewerken", kwargs={"pk": m.pk}),
+                           _volledig(kp, versie=str(m.versie), branche=""))
+    assert "Kies de branche" in antwoord.content.decode()
+    m2 = Inkoopmelding.objects.get()
+    assert (m2.versie, m2.status, m2.kostenplaats_id) == (m.versie, "concept", None)
 
 
 @pytest.mark.django_db

@@ -121,3 +121,23 @@ def test_a_real_worker_mails_the_inkoper_when_a_melding_is_submitted(celery_work
         time.sleep(0.1)
     assert Notificatie.objects.get(ontvanger=ink).gemaild_op is not None
     assert any(ink.email in b.to for b in mail.outbox)
+
+
+@pytest.mark.django_db
+def test_a_notification_is_read_once_its_page_is_seen_whichever_way(client, maak_melding, budgethouder, inkoper,
+                                                                    organisatie):
+    from inkoop.services import notificeren
+
+    m = maak_melding(ingediend=True)
+    andere = maak_melding(ingediend=True)
+    url = reverse("meldingen:detail", kwargs={"pk": m.pk})
+    vraag = services.vraag_stellen(melding=m, door=inkoper, tekst="Is er een bestaand contract?")
+    assert vraag
+    notificeren(organisatie=organisatie, ontvanger=budgethouder, onderwerp="Elders",
+                url=reverse("meldingen:detail", kwargs={"pk": andere.pk}))
+    notificeren(organisatie=organisatie, ontvanger=inkoper, onderwerp="Voor iemand anders", url=url)
+    client.force_login(budgethouder)
+    client.get(url)  # straight to the page, not through the bell
+    gelezen = dict(Notificatie.objects.values_list("onderwerp", "gelezen_op"))
+    assert gelezen[f"Vraag van Inkoop over melding {m.nummer}"] is not None  # its link was url + "#vragen"
+    assert gelezen["Elders"] is None and gelezen["Voor iemand anders"] is None
