@@ -8,3 +8,5 @@ class Paginering(PageNumberPagination):
     page_query_param = "pagina"
     page_size_query_param = "per_pagina"
     max_page_size = 500
+    page_query_description = "Het nummer van de pagina (vanaf 1)."
+    page_size_query_description = "Aantal resultaten per pagina (standaard 25, hoogstens 500)."

@@ -25,6 +25,9 @@ def foutantwoorden(result, generator, request, public):
         for methode, operatie in pad.items():
             if methode not in ("get", "post", "put", "patch", "delete"):
                 continue
+            for parameter in operatie.get("parameters", []):
+                if parameter.get("in") == "path" and parameter["name"] == "id":
+                    parameter["description"] = "Het id van het record (uit de lijst of de url)."
             antwoorden = operatie.setdefault("responses", {})
             codes = dict(FOUTEN)
             if methode in ("post", "patch", "put", "delete"):

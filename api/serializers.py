@@ -63,8 +63,9 @@ class MeldingSerializer(serializers.ModelSerializer):
     url = Link("api:melding-detail")
     inkooppakket = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     kostenplaats = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
-    budgethouder = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    inkoper = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    budgethouder = serializers.SlugRelatedField(slug_field="username", read_only=True, help_text=_("Gebruikersnaam."))
+    inkoper = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True,
+                                           help_text=_("Gebruikersnaam."))
     percelen = serializers.ListField(child=geld(), read_only=True)
     mvoi_themas = serializers.ListField(child=serializers.ChoiceField(MvoiThema.choices), read_only=True)
     soort = keuze_of_leeg(SoortOpdracht.choices)
@@ -86,7 +87,7 @@ class MeldingSerializer(serializers.ModelSerializer):
 
 
 class MeldingInvoerSerializer(serializers.Serializer):
-    """What a budget holder fills in on the melding form (an inkoper also names the budget holder)."""
+    # What a budget holder fills in on the melding form (an inkoper also names the budget holder).
 
     omschrijving = serializers.CharField(max_length=300)
     toelichting = serializers.CharField(required=False, allow_blank=True)
@@ -157,7 +158,8 @@ class AdviesSerializer(serializers.ModelSerializer):
 class TrajectSerializer(serializers.ModelSerializer):
     url = Link("api:traject-detail")
     meldingnummer = serializers.CharField(source="melding.nummer", read_only=True, allow_null=True, default=None)
-    inkoper = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    inkoper = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True,
+                                           help_text=_("Gebruikersnaam."))
 
     class Meta:
         model = Traject
@@ -165,7 +167,7 @@ class TrajectSerializer(serializers.ModelSerializer):
                   "startdatum", "publicatiedatum", "afgerond_op", "ingetrokken_op", "reden_intrekking",
                   "begeleid_door_inkoop", "verbonden_partij", "afdeling", "inkoper", "geraamde_waarde",
                   "gegunde_waarde", "gouden_aanbesteding", "tenderboard_advies_gevraagd", "tenderboard_advies",
-                  "tenderned_kenmerk", "toelichting", "gewijzigd_op"]
+                  "tenderned_kenmerk", "cpv_code", "toelichting", "gewijzigd_op"]
         read_only_fields = fields
 
 
@@ -184,6 +186,8 @@ class TrajectInvoerSerializer(serializers.Serializer):
     tenderboard_advies_gevraagd = serializers.BooleanField(required=False)
     tenderboard_advies = serializers.CharField(required=False, allow_blank=True)
     tenderned_kenmerk = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    cpv_code = serializers.CharField(max_length=10, required=False, allow_blank=True,
+                                     help_text=_("Hoofdcode uit de CPV, bijvoorbeeld 90910000-9."))
     toelichting = serializers.CharField(required=False, allow_blank=True)
 
 
@@ -200,7 +204,8 @@ class ContractSerializer(serializers.ModelSerializer):
     inkooppakket = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     traject = serializers.SlugRelatedField(slug_field="nummer", read_only=True, allow_null=True)
     meldingnummer = serializers.CharField(source="melding.nummer", read_only=True, allow_null=True, default=None)
-    eigenaar = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    eigenaar = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True,
+                                           help_text=_("Gebruikersnaam."))
     waarde_incl_opties = geld(read_only=True)
 
     class Meta:
@@ -312,7 +317,8 @@ class ImportInvoerSerializer(serializers.Serializer):
 
 class SignaalSerializer(serializers.ModelSerializer):
     url = Link("api:signaal-detail")
-    beoordeeld_door = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    beoordeeld_door = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True,
+                                           help_text=_("Gebruikersnaam."))
     details = serializers.JSONField(read_only=True)
 
     class Meta:

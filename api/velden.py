@@ -35,6 +35,7 @@ class Gebruikersnaam(serializers.SlugRelatedField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("queryset", Gebruiker.objects.none())
+        kwargs.setdefault("help_text", _("Gebruikersnaam van iemand met een rol in uw organisatie."))
         super().__init__(slug_field="username", **kwargs)
 
     def get_queryset(self):

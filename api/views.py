@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
+    OpenApiExample,
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
@@ -56,7 +57,7 @@ IF_MATCH_OPTIONEEL = OpenApiParameter(
 
 
 class LeesMixin(mixins.ListModelMixin):
-    """List, and a detail with its ETag."""
+    # List, and a detail with its ETag (no docstring: it would become the Dutch docs' text).
 
     def retrieve(self, request, *args, **kwargs):
         obj = self.get_object()
@@ -114,6 +115,7 @@ class MeldingViewSet(LeesMixin, OrganisatieViewSet):
     @extend_schema(summary="Concept wijzigen", tags=["meldingen"], request=s.MeldingWijzigSerializer,
                    parameters=[IF_MATCH], responses={200: s.MeldingSerializer})
     def partial_update(self, request, pk=None):
+        self.get_object()  # another organisation's record is 404 whatever the body says
         gegevens = self.invoer(s.MeldingWijzigSerializer, partial=True)
         with transaction.atomic():
             melding = self.vergrendeld_object()
@@ -179,7 +181,13 @@ class AdviesVoorbeeld(APIView):
 
     @extend_schema(
         summary="Adviesvoorbeeld (zoals het commando advies)", tags=["adviezen"],
+        description=("Het procedureadvies voor de feiten van een voorgenomen inkoop, onder het beleid van uw "
+                     "organisatie; er wordt niets opgeslagen. Invoer en uitvoer zijn die van "
+                     "`python manage.py advies` (sleutels: zie interfaces.md §1)."),
         request=OpenApiTypes.OBJECT,
+        examples=[OpenApiExample("Dienst van 80.000", request_only=True, value={
+            "soort": "dienst", "datum": "2025-03-01", "prijsvorm": "totaal", "waarde_totaal": 80000,
+            "looptijd_maanden": 24, "branche": "overig", "regionale_markt_beschikbaar": True})],
         responses={200: OpenApiResponse(OpenApiTypes.OBJECT, description="Het advies (interfaces.md §1)."),
                    422: OpenApiResponse(s.FoutSerializer, description="Geen drempels bekend voor de datum.")})
     def post(self, request):
@@ -240,6 +248,7 @@ class TrajectViewSet(LeesMixin, OrganisatieViewSet):
     @extend_schema(summary="Traject wijzigen", tags=["trajecten"], request=s.TrajectWijzigSerializer,
                    parameters=[IF_MATCH], responses={200: s.TrajectSerializer})
     def partial_update(self, request, pk=None):
+        self.get_object()
         gegevens = self.invoer(s.TrajectWijzigSerializer, partial=True)
         with transaction.atomic():
             traject = self.vergrendeld_object()
@@ -286,6 +295,7 @@ class ContractViewSet(LeesMixin, OrganisatieViewSet):
     @extend_schema(summary="Contract wijzigen", tags=["contracten"], request=s.ContractWijzigSerializer,
                    parameters=[IF_MATCH], responses={200: s.ContractSerializer})
     def partial_update(self, request, pk=None):
+        self.get_object()
         gegevens = self.invoer(s.ContractWijzigSerializer, partial=True)
         with transaction.atomic():
             contract = self.vergrendeld_object()
@@ -319,6 +329,7 @@ class InkooppakketViewSet(LeesMixin, OrganisatieViewSet):
                    request=s.InkooppakketWijzigSerializer, parameters=[IF_MATCH],
                    responses={200: s.InkooppakketSerializer})
     def partial_update(self, request, pk=None):
+        self.get_object()
         gegevens = self.invoer(s.InkooppakketWijzigSerializer)
         with transaction.atomic():
             pakket = self.vergrendeld_object()
@@ -344,6 +355,7 @@ class CrediteurViewSet(LeesMixin, OrganisatieViewSet):
     @extend_schema(summary="Crediteur classificeren (inkooppakket)", tags=["classificatie"],
                    request=s.CrediteurWijzigSerializer, parameters=[IF_MATCH], responses={200: s.CrediteurSerializer})
     def partial_update(self, request, pk=None):
+        self.get_object()
         gegevens = self.invoer(s.CrediteurWijzigSerializer)
         with transaction.atomic():
             crediteur = self.vergrendeld_object()
@@ -405,6 +417,7 @@ class SignaalViewSet(LeesMixin, OrganisatieViewSet):
     def beoordelen(self, request, pk=None):
         from rechtmatigheid.forms import BeoordelingForm
 
+        self.get_object()
         gegevens = self.invoer(s.BeoordelingSerializer)
         form = geldig_formulier(BeoordelingForm(formulier_data(gegevens)))
         with transaction.atomic():

@@ -107,7 +107,7 @@ class TrajectForm(OrganisatieForm):
         model = Traject
         fields = ["omschrijving", "meldingnummer", "procedure", "soort", "startdatum", "begeleid_door_inkoop",
                   "verbonden_partij", "afdeling", "inkoper", "geraamde_waarde", "gouden_aanbesteding",
-                  "tenderboard_advies_gevraagd", "tenderboard_advies", "tenderned_kenmerk", "toelichting"]
+                  "tenderboard_advies_gevraagd", "tenderboard_advies", "tenderned_kenmerk", "cpv_code", "toelichting"]
         widgets = {"startdatum": DatumInvoer(), "toelichting": forms.Textarea(attrs={"rows": 3}),
                    "tenderboard_advies": forms.Textarea(attrs={"rows": 2})}
         help_texts = {"verbonden_partij": _("Leeg laten als de eigen organisatie opdrachtgever is.")}

@@ -43,7 +43,7 @@ MENU = [
         (_("Beleid"), "adviezen:beleid", "adviezen.beleid_beheren"),
         (_("Gebruikers"), "gebruikers", "inkoop.gebruikers_beheren"),
         (_("Organisatie"), "organisatie_instellingen", "inkoop.gebruikers_beheren"),
-        (_("API-sleutels"), "api:tokens", "api.tokens_beheren"),
+        (_("API"), "api:tokens", "api.tokens_beheren"),
     ]),
 ]
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from contracten.models import Contract, Traject
 from rechtmatigheid.models import Signaal
+from rechtmatigheid.ocds import validatie
 from tests.contracten.factories import contract, crediteur, traject
 from tests.uitgaven.conftest import FACTUREN, KOP_FACTUREN, STAM
 from uitgaven.models import Crediteur, Factuurregel, Importrun
@@ -61,6 +62,8 @@ def test_the_inkoper_registers_and_changes_a_traject(api_als, organisatie):
     assert antwoord.json()["nummer"].startswith("T2025-")
     t = Traject.objects.get()
     assert t.geraamde_waarde == Decimal("900000.00")
+    cpv = api.patch(antwoord.json()["url"], {"cpv_code": "9091"}, format="json", HTTP_IF_MATCH=antwoord["ETag"])
+    assert cpv.json()["velden"]["cpv_code"][0].startswith("Een CPV-code is acht cijfers")
     wijzig = api.patch(antwoord.json()["url"], {"meldingnummer": "2025-9999"}, format="json",
                        HTTP_IF_MATCH=antwoord["ETag"])
     assert wijzig.status_code == 400
@@ -199,6 +202,7 @@ def test_ocds_of_a_year(api_als, organisatie):
     ocds = api.get("/api/v1/ocds/2024")
     assert ocds.status_code == 200
     assert [r["tender"]["id"] for r in ocds.json()["releases"]] == [t.nummer]
+    assert not validatie.fouten(ocds.json())
     assert api.get("/api/v1/ocds/2019").status_code == 404
     assert api_als("budgethouder", naam="bh").get("/api/v1/ocds/2024").status_code == 403
 

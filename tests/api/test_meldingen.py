@@ -113,3 +113,11 @@ def test_an_inkoper_files_on_behalf_of_a_budget_holder(api_als, stamgegevens, bu
     assert antwoord.status_code == 201, antwoord.json()
     assert antwoord.json()["budgethouder"] == budgethouder.username
     assert antwoord.json()["afdeling"] == "Wegen"
+
+
+def test_a_start_date_in_1901_is_refused_as_in_the_form(api_als, stamgegevens):
+    api = api_als("budgethouder")
+    antwoord = api.post("/api/v1/meldingen/", {**MELDING, "gewenste_startdatum": "1901-03-01"}, format="json")
+    assert antwoord.status_code == 400
+    assert list(antwoord.json()["velden"]) == ["gewenste_startdatum"]
+    assert not Inkoopmelding.objects.exists()
