@@ -26,6 +26,7 @@ from uitgaven.cijfers import cent as _cent
 from uitgaven.cijfers import groei as _groei
 from uitgaven.cijfers import pct as _pct
 from uitgaven.models import Crediteur, Factuurregel, Jaaromzet, Regio, RegioKlasse
+from uitgaven.selectors import boekjaren
 
 logger = logging.getLogger(__name__)
 
@@ -178,9 +179,7 @@ def heeft_uitgaven(*, organisatie, jaar: int) -> bool:
 
 def beschikbare_jaren(*, organisatie) -> list[int]:
     """Boekjaren with spend, newest first."""
-    model = _bron(organisatie)
-    return list(model.objects.filter(organisatie=organisatie).values_list("boekjaar", flat=True)
-                .distinct().order_by("-boekjaar"))
+    return boekjaren(organisatie=organisatie, model=_bron(organisatie))[::-1]
 
 
 # --------------------------------------------------------------------------------------------

@@ -23,7 +23,25 @@ _cent, _pct, _groei = cent, pct, groei
 
 
 def jaren(*, organisatie) -> list[int]:
-    return sorted(Jaaromzet.objects.filter(organisatie=organisatie).values_list("boekjaar", flat=True).distinct())
+    return boekjaren(organisatie=organisatie)
+
+
+def boekjaren(*, organisatie, model=Jaaromzet) -> list[int]:
+    """The boekjaren of the organisation in `model` (Jaaromzet or Factuurregel), oldest first.
+
+    A loose index scan: one probe of the unique key (organisatie, boekjaar, ...) per year, instead
+    of a DISTINCT over every row of the organisation (130,000 ledger lines for Enschede, a million
+    for a large city)."""
+    tabel = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as c:
+        c.execute(f"""
+            WITH RECURSIVE j(b) AS (
+                SELECT min(boekjaar) FROM {tabel} WHERE organisatie_id = %s
+                UNION ALL
+                SELECT (SELECT min(boekjaar) FROM {tabel} WHERE organisatie_id = %s AND boekjaar > j.b)
+                FROM j WHERE j.b IS NOT NULL)
+            SELECT b FROM j WHERE b IS NOT NULL""", [organisatie.pk, organisatie.pk])  # noqa: S608 - a model's table
+        return [int(r[0]) for r in c.fetchall()]
 
 
 @dataclass(frozen=True)
@@ -190,7 +208,10 @@ def factuurregels(*, organisatie, jaar: int, domein: str = "", categorie: str = 
 def crediteuren(*, organisatie, jaar: int | None, zoek: str = "", pakket: str = "", regio: str = "",
                 min_bedrag: Decimal | None = None):
     """Crediteuren with their spend in `jaar`, largest first. `pakket` is a pakket id or "geen"."""
-    omzet = (Jaaromzet.objects.filter(crediteur=OuterRef("pk"), boekjaar=jaar).values("crediteur")
+    # The organisation too, so that each crediteur's lookup is one probe of Jaaromzet's unique key
+    # (organisatie, boekjaar, crediteur, kostenplaats) among this organisation's rows only.
+    omzet = (Jaaromzet.objects.filter(organisatie=organisatie, boekjaar=jaar, crediteur=OuterRef("pk"))
+             .values("crediteur")
              .annotate(s=Sum("bedrag")).values("s"))
     qs = (Crediteur.objects.filter(organisatie=organisatie).select_related("inkooppakket__categorie")
           .annotate(omzet=Coalesce(Subquery(omzet), NUL)))

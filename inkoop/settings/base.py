@@ -83,6 +83,11 @@ DATABASES = {
         conn_max_age=envint("DB_CONN_MAX_AGE", "0"),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT: the planner compiles any query it estimates above 100,000 cost units, and for the
+    # pages' queries (milliseconds each) the compilation took longer than the query itself
+    # (75 ms of 350 ms on the crediteuren page; bench/README.md, Pages under load).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite: wait for a writer instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
