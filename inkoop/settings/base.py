@@ -88,6 +88,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # pages' queries (milliseconds each) the compilation took longer than the query itself
     # (75 ms of 350 ms on the crediteuren page; bench/README.md, Pages under load).
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    # Behind PgBouncer in transaction mode a server-side cursor (QuerySet.iterator) cannot outlive
+    # its transaction on the pooled server connection (Django docs, "Transaction pooling").
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = envbool("DB_ZONDER_SERVER_CURSORS", "false")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite: wait for a writer instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
@@ -151,6 +154,12 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
+# Queues per kind of work (docs/beheer.md, "Workers per wachtrij"): with CELERY_WACHTRIJEN=true the
+# ledger import and the report PDF go to queues of their own, so that a worker per queue keeps a
+# long import from delaying the e-mails and draft advices on the default queue "celery".
+if envbool("CELERY_WACHTRIJEN", "false"):
+    CELERY_TASK_ROUTES = {"uitgaven.tasks.import_uitvoeren": {"queue": "import"},
+                          "jaarverslag.tasks.rapport_genereren": {"queue": "rapporten"}}
 
 # --- contracten (issue 6): inkoopkalender reminders --------------------------------------------
 # Days before a contract's decision date (extension) or end date that the owner and the
