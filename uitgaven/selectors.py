@@ -78,7 +78,8 @@ def inkoopvolume(*, organisatie) -> list[Regel]:
 
 def _twee_jaren(organisatie, jaar, *velden):
     """{key: (this year, last year)} of spend grouped by `velden`, in one query."""
-    rijen = (Jaaromzet.objects.filter(organisatie=organisatie, boekjaar__in=[jaar, jaar - 1])
+    qs = Jaaromzet.objects.filter(organisatie=organisatie, boekjaar__in=[jaar, jaar - 1])
+    rijen = (_eigen_stamgegevens(qs, organisatie, velden)
              .values("boekjaar", *velden).annotate(bedrag=Sum("bedrag")))
     uit: dict[tuple, list[Decimal]] = {}
     for r in rijen:
@@ -86,6 +87,17 @@ def _twee_jaren(organisatie, jaar, *velden):
         paar = uit.setdefault(sleutel, [NUL, NUL])
         paar[0 if r["boekjaar"] == jaar else 1] += _cent(r["bedrag"])
     return uit
+
+
+def _eigen_stamgegevens(qs, organisatie, velden):
+    """The joined crediteur or kostenplaats restricted to the organisation as well: the same rows
+    (a line only refers to its own organisation's), but PostgreSQL then reads them by the unique key
+    (organisatie, ...) instead of hashing the whole table of every organisation (bench/generate)."""
+    if any(v.startswith("crediteur__") for v in velden):
+        qs = qs.filter(crediteur__organisatie=organisatie)
+    if any(v.startswith("kostenplaats__") for v in velden):
+        qs = qs.filter(kostenplaats__organisatie=organisatie)
+    return qs
 
 
 def _met_totaal(regels: list[Regel], nu: Decimal, toen: Decimal, **extra) -> list[Regel]:
@@ -146,9 +158,9 @@ def per_regio(*, organisatie, jaar: int) -> list[Regel]:
             SELECT cr.regio, SUM(t.bedrag), SUM(CASE WHEN {niet_nul} THEN 1 ELSE 0 END)
             FROM (SELECT crediteur_id, SUM(bedrag) AS bedrag FROM uitgaven_jaaromzet
                   WHERE organisatie_id = %s AND boekjaar = %s GROUP BY crediteur_id) t
-            JOIN uitgaven_crediteur cr ON cr.id = t.crediteur_id
+            JOIN uitgaven_crediteur cr ON cr.id = t.crediteur_id AND cr.organisatie_id = %s
             GROUP BY cr.regio""".format(niet_nul=NIET_NUL.format("t.bedrag")),  # noqa: S608 - a constant, values are parameters
-                  [organisatie.pk, jaar])
+                  [organisatie.pk, jaar, organisatie.pk])
         data = {regio or RegioKlasse.ONBEKEND.value: (_cent(b), int(n or 0)) for regio, b, n in c.fetchall()}
     volgorde = regio_volgorde(organisatie=organisatie)
     volgorde += sorted(set(data) - set(volgorde))
@@ -168,7 +180,7 @@ def per_regio(*, organisatie, jaar: int) -> list[Regel]:
 
 
 def top_crediteuren(*, organisatie, jaar: int, aantal: int = 15) -> list[Regel]:
-    rijen = (Jaaromzet.objects.filter(organisatie=organisatie, boekjaar=jaar)
+    rijen = (Jaaromzet.objects.filter(organisatie=organisatie, boekjaar=jaar, crediteur__organisatie=organisatie)
              .values("crediteur_id", "crediteur__nummer", "crediteur__naam", "crediteur__regio",
                      "crediteur__inkooppakket__naam")
              .annotate(bedrag=Sum("bedrag")).order_by("-bedrag", "crediteur__nummer")[:aantal])
@@ -189,7 +201,9 @@ def factuurregels(*, organisatie, jaar: int, domein: str = "", categorie: str = 
     """The ledger lines behind a cell of a spend table (filters as in the tables' `sleutel`)."""
     qs = Factuurregel.objects.filter(organisatie=organisatie, boekjaar=jaar)
     if domein:
-        qs = qs.filter(kostenplaats__domein__naam=domein)
+        qs = qs.filter(kostenplaats__organisatie=organisatie, kostenplaats__domein__naam=domein)
+    if categorie or regio:
+        qs = qs.filter(crediteur__organisatie=organisatie)
     if categorie == "geen":
         qs = qs.filter(crediteur__inkooppakket__isnull=True)
     elif categorie:

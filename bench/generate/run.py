@@ -21,7 +21,11 @@ What it does, in one run:
    `Jaaromzet` (one GROUP BY per organisation, as the import builds it), and ANALYZE;
 4. **measures Enschede again** among them (same figures, same queries), and the largest
    organisation's figures; writes the plans of the ledger queries and both sets of timings to
-   bench/generate/explain.txt and bench/generate/resultaat.json.
+   bench/generate/resultaat-explain.txt and bench/generate/resultaat.json.
+
+With `--alleen-meten` it only measures an existing database (step 4), for instance the demo alone
+(`--database inkoop_load_bench --uitvoer alleen`, the database of bench/load) against the
+generated one (`--uitvoer onder-allen`), both with the code as it is now.
 
 The check that matters: a query whose time or plan changes with other organisations' data (a Seq Scan
 on a table holding every organisation's rows) is flagged. Not part of the test suite.
@@ -57,6 +61,7 @@ def _parse():
     p.add_argument("--host", default=os.getenv("PGHOST", "127.0.0.1"))
     p.add_argument("--herhalingen", type=int, default=3)
     p.add_argument("--alleen-meten", action="store_true", help="de eerder gegenereerde database meten")
+    p.add_argument("--uitvoer", default="resultaat", help="naam van de uitvoer: NAAM.json en NAAM-explain.txt")
     return p.parse_args()
 
 
@@ -288,12 +293,12 @@ def main():
         regels_uit.append(na["sql"][:600])
         regels_uit.append(na["plan"])
         regels_uit.append("")
-    (ROOT / "bench" / "generate" / "explain.txt").write_text("\n".join(regels_uit))
+    (ROOT / "bench" / "generate" / f"{a.uitvoer}-explain.txt").write_text("\n".join(regels_uit))
     for m in ("alleen_enschede", "onder_allen"):
         if m in uitkomst:
             for p in uitkomst[m]["plannen"]:
                 del p["plan"]
-    (ROOT / "bench" / "generate" / "resultaat.json").write_text(json.dumps(uitkomst, indent=2) + "\n")
+    (ROOT / "bench" / "generate" / f"{a.uitvoer}.json").write_text(json.dumps(uitkomst, indent=2) + "\n")
     seq = [(p["pagina"], p["seq_scan_op_grote_tabel"]) for p in uitkomst["onder_allen"]["plannen"]
            if p["seq_scan_op_grote_tabel"]]
     print("Seq Scans op gedeelde tabellen:", seq or "geen")
