@@ -211,7 +211,7 @@ def _inkoopvolume(model, organisatie, jaar) -> tuple[list[Volumejaar], dict[int,
 
 def _domeinen(model, organisatie, jaar, totaal, totaal_vorig) -> list[Domeinregel]:
     rijen = (model.objects.filter(organisatie=organisatie, boekjaar__in=[jaar, jaar - 1],
-                                  kostenplaats__organisatie=organisatie)
+                                  kostenplaats__organisatie=organisatie, kostenplaats__domein__organisatie=organisatie)
              .values("kostenplaats__domein__naam", "boekjaar").annotate(bedrag=Sum("bedrag"))
              .order_by())
     bedragen: dict[str, dict[int, Decimal]] = {}
