@@ -3,6 +3,7 @@
 from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
 
 from uitgaven.models import Factuurregel
+from uitgaven.selectors import boekjaren
 
 from .models import Beoordeling, Signaal, Soort, Steekproef, Steekproefregel, Uitkomst
 
@@ -49,8 +50,7 @@ def steekproefregel_als_json(r: Steekproefregel) -> dict:
 
 def beschikbare_jaren(*, organisatie) -> list[int]:
     """The boekjaren with spend, newest first (the year filter)."""
-    jaren = set(Factuurregel.objects.filter(organisatie=organisatie).values_list("boekjaar", flat=True)
-                .distinct().order_by())
+    jaren = set(boekjaren(organisatie=organisatie, model=Factuurregel))
     jaren |= set(Signaal.objects.filter(organisatie=organisatie).values_list("jaar", flat=True)
                  .distinct().order_by())
     return sorted(jaren, reverse=True)

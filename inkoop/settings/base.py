@@ -91,6 +91,14 @@ DATABASES = {
         conn_max_age=envint("DB_CONN_MAX_AGE", "0"),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT: the planner compiles any query it estimates above 100,000 cost units, and for the
+    # pages' queries (milliseconds each) the compilation took longer than the query itself
+    # (75 ms of 350 ms on the crediteuren page; bench/README.md, Pages under load).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    # Behind PgBouncer in transaction mode a server-side cursor (QuerySet.iterator) cannot outlive
+    # its transaction on the pooled server connection (Django docs, "Transaction pooling").
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = envbool("DB_ZONDER_SERVER_CURSORS", "false")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite: wait for a writer instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
@@ -180,6 +188,12 @@ CELERY_BEAT_SCHEDULE: dict = {
                        ("conceptadviezen", "adviezen.tasks.concept_adviezen_controleren"),
                        ("notificaties", "inkoop.tasks.notificaties_controleren")]
 }
+# Queues per kind of work (docs/beheer.md, "Workers per wachtrij"): with CELERY_WACHTRIJEN=true the
+# ledger import and the report PDF go to queues of their own, so that a worker per queue keeps a
+# long import from delaying the e-mails and draft advices on the default queue "celery".
+if envbool("CELERY_WACHTRIJEN", "false"):
+    CELERY_TASK_ROUTES = {"uitgaven.tasks.import_uitvoeren": {"queue": "import"},
+                          "jaarverslag.tasks.rapport_genereren": {"queue": "rapporten"}}
 
 # --- contracten (issue 6): inkoopkalender reminders --------------------------------------------
 # Days before a contract's decision date (extension) or end date that the owner and the
