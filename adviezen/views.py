@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inkoop.export import bijlage_kop
 from inkoop.permissies import vereist
 
 from . import selectors, services
@@ -218,7 +219,7 @@ def brief(request, pk):
     pdf = html_naar_pdf(html)
     naam = f"inkoopadvies-{a.melding.nummer or a.melding_id}-v{a.versie}{'-concept' if a.is_concept else ''}.pdf"
     antwoord_ = HttpResponse(pdf, content_type="application/pdf")
-    antwoord_["Content-Disposition"] = f'attachment; filename="{naam}"'
+    antwoord_["Content-Disposition"] = bijlage_kop(naam)
     return antwoord_
 
 

@@ -28,3 +28,13 @@ def ontwapen(waarde):
         if waarde.startswith(FORMULE_TEKENS):
             return "'" + waarde
     return waarde
+
+
+def bijlage_kop(bestandsnaam: str, *, inline: bool = False) -> str:
+    """A Content-Disposition header for a download whose name may hold user text (a seed, a
+    name): quoted by Django (RFC 6266, filename* for non-ASCII), with no quote, slash or line
+    break left in it, so the header can neither be split nor point elsewhere."""
+    from django.utils.http import content_disposition_header
+
+    veilig = re.sub(r"[^\w.\- ]", "-", zonder_stuurtekens(bestandsnaam)).strip(" .") or "download"
+    return content_disposition_header(as_attachment=not inline, filename=veilig[:150])

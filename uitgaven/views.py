@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from inkoop.export import bijlage_kop
 from inkoop.permissies import vereist
 
 from . import grafieken, selectors, services
@@ -170,7 +171,7 @@ def export(request):
     naam = f"uitgaven-{tabel}-{jaar}.{formaat}"
     if formaat == "csv":
         antwoord = StreamingHttpResponse(csv_regels(kolommen, rijen), content_type="text/csv; charset=utf-8")
-        antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
+        antwoord["Content-Disposition"] = bijlage_kop(naam)
         return antwoord
     return FileResponse(xlsx_bestand(titel, kolommen, rijen), as_attachment=True, filename=naam,
                         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
