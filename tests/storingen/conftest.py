@@ -94,10 +94,11 @@ class Worker:
                                f"?application_name={WORKER_NAAM}",
                "CELERY_BROKER_URL": self.broker, "MEDIA_ROOT": str(settings.MEDIA_ROOT),
                "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
-        self.proces = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
-            [sys.executable, "-m", "celery", "-A", "inkoop", "worker", "--pool", "prefork", "--concurrency", "1",
-             "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "info"],
-            cwd=ROOT, env=env, stdout=open(self.log, "ab"), stderr=subprocess.STDOUT, start_new_session=True)
+        with open(self.log, "ab") as log:  # the child keeps its own copy of the descriptor
+            self.proces = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+                [sys.executable, "-m", "celery", "-A", "inkoop", "worker", "--pool", "prefork", "--concurrency", "1",
+                 "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "info"],
+                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         from inkoop.celery import app
 
         wacht_tot(lambda: app.control.ping(timeout=0.5), seconden=60, wat="de worker antwoordt")
