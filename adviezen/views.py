@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from beleid import selectors as beleid_selectors
 from beleid import services as beleid_services
 from beleid.models import Beleid
+from inkoop.export import bijlage_kop
 from inkoop.permissies import vereist
 from inkoop.services import notificaties_gelezen_voor
 
@@ -227,7 +228,7 @@ def brief(request, pk):
     pdf = html_naar_pdf(brief_html(a))
     naam = f"inkoopadvies-{a.melding.nummer or a.melding_id}-v{a.versie}{'-concept' if a.is_concept else ''}.pdf"
     antwoord_ = HttpResponse(pdf, content_type="application/pdf")
-    antwoord_["Content-Disposition"] = f'attachment; filename="{naam}"'
+    antwoord_["Content-Disposition"] = bijlage_kop(naam)
     return antwoord_
 
 

@@ -86,9 +86,12 @@ class CrediteurField(forms.CharField):
 
 
 def _gebruikers(organisatie, rollen=None):
-    qs = Gebruiker.objects.filter(lidmaatschappen__organisatie=organisatie, is_active=True)
+    # Role and organisation in ONE filter call, so both are matched on the same membership
+    # (two calls would join the memberships twice: inkoper elsewhere + member here would pass).
+    lid = {"lidmaatschappen__organisatie": organisatie}
     if rollen:
-        qs = qs.filter(lidmaatschappen__rol__in=rollen)
+        lid["lidmaatschappen__rol__in"] = rollen
+    qs = Gebruiker.objects.filter(is_active=True, **lid)
     return qs.order_by("first_name", "last_name", "username").distinct()
 
 

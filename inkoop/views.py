@@ -31,6 +31,8 @@ def organisatie_wisselen(request):
         org_id = int(request.POST.get("organisatie", ""))
     except ValueError:
         return HttpResponseBadRequest(_("Kies een organisatie."))
+    if not 0 < org_id < 2**63:  # beyond the id column: no such organisation
+        return HttpResponseBadRequest(_("U bent geen lid van die organisatie."))
     lid = Lidmaatschap.objects.filter(gebruiker=request.user, organisatie_id=org_id).first()
     if lid is None:
         return HttpResponseBadRequest(_("U bent geen lid van die organisatie."))

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from inkoop.invoer import id_of_none
 from inkoop.models import Notificatie
 from inkoop.permissies import vereist
 from inkoop.services import notificaties_gelezen_voor
@@ -112,10 +113,7 @@ def werkvoorraad(request):
     tab = g.get("tab") if g.get("tab") in selectors.TABBLADEN else "nieuw"
 
     def getal(naam):
-        try:
-            return int(g.get(naam, ""))
-        except ValueError:
-            return None
+        return id_of_none(g.get(naam))
 
     filters = {"zoek": g.get("zoek", "").strip()[:100], "soort": g.get("soort", "") if g.get("soort") in SoortOpdracht.values else "",
                "domein": getal("domein"), "status": g.get("status", "") if g.get("status") in Status.values else "",

@@ -1,6 +1,7 @@
 import secrets
 
 from django import forms
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from .models import Beoordeling, Soort
@@ -72,7 +73,10 @@ class SteekproefForm(forms.Form):
                                     "required": _("Vul de omvang in.")})
     zaad = forms.CharField(label=_("Zaad (seed)"), max_length=100,
                            help_text=_("Willekeurig voorgesteld; met hetzelfde zaad is de steekproef te herhalen."),
-                           error_messages={"required": _("Vul een zaad in, bijvoorbeeld 482913.")})
+                           error_messages={"required": _("Vul een zaad in, bijvoorbeeld 482913.")},
+                           # The seed goes into file names and headers of the exports.
+                           validators=[RegexValidator(r"^[A-Za-z0-9._-]+$", _(
+                               "Gebruik voor het zaad alleen letters, cijfers, punten en streepjes."))])
 
     def __init__(self, *args, jaren, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inkoop.invoer import jaar_of_none
 from inkoop.permissies import vereist
 
 from . import selectors, services
@@ -273,7 +274,9 @@ def ocds_export(request):
     if jaar is None:
         return render(request, "rechtmatigheid/ocds.html", {"jaren": jaren})
     try:
-        jaar = int(jaar)
+        jaar = jaar_of_none(jaar)
+        if jaar is None:
+            raise ValueError(jaar)
         pakket = ocds_pakket(organisatie=request.organisatie, jaar=jaar)
     except ValueError as exc:  # GeenGegevens is a ValueError too
         melding = str(exc) if isinstance(exc, GeenGegevens) else _("Kies een geldig jaar.")

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import DatabaseError, connection, connections, transaction
+from django.db import Error as DatabaseFout
 from django.utils import timezone
 
 from beleid.begrippen import SOORTEN_AW
@@ -197,7 +198,10 @@ def uitgaven_importeren(*, organisatie, paden: Iterable[Path | tuple[Path, str]]
             _sluit_run(importrun, resultaat, importeur.opslag)
     except Exception as exc:
         importrun.status = Importrun.Status.MISLUKT
-        importrun.fouten = [f"Interne fout: {exc.__class__.__name__}: {exc}"]
+        if isinstance(exc, DatabaseFout):  # the connection broke, the database restarted
+            importrun.fouten = [f"{werk.AFGEBROKEN} ({exc.__class__.__name__}: {exc})"]
+        else:
+            importrun.fouten = [f"Interne fout: {exc.__class__.__name__}: {exc}"]
         importrun.aantallen = {"fouten": 1, "afgebroken": True}
         importrun.klaar_op = timezone.now()
         importrun.seconden = time.monotonic() - start

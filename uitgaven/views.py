@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from beleid.begrippen import SOORTEN_AW, keuzes
+from inkoop.export import bijlage_kop
 from inkoop.permissies import vereist
 
 from . import grafieken, selectors, services
@@ -171,7 +172,7 @@ def export(request):
     naam = f"uitgaven-{tabel}-{jaar}.{formaat}"
     if formaat == "csv":
         antwoord = StreamingHttpResponse(csv_regels(kolommen, rijen), content_type="text/csv; charset=utf-8")
-        antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
+        antwoord["Content-Disposition"] = bijlage_kop(naam)
         return antwoord
     return FileResponse(xlsx_bestand(titel, kolommen, rijen), as_attachment=True, filename=naam,
                         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
