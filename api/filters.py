@@ -4,7 +4,7 @@ import django_filters as df
 from django.utils.translation import gettext_lazy as _
 
 from adviezen.models import Advies
-from contracten.models import Contract, Procedure, SoortTraject, Traject, TrajectStatus
+from contracten.models import Contract, Procedure, Traject, TrajectStatus
 from meldingen.models import Inkoopmelding, SoortOpdracht, Status
 from rechtmatigheid.models import Beoordeling, Signaal, Soort
 from uitgaven.models import Crediteur, Importrun
@@ -35,7 +35,7 @@ class AdviesFilter(df.FilterSet):
 class TrajectFilter(df.FilterSet):
     status = df.ChoiceFilter(choices=TrajectStatus.choices)
     procedure = df.ChoiceFilter(choices=Procedure.choices)
-    soort = df.ChoiceFilter(choices=SoortTraject.choices)
+    soort = df.ChoiceFilter(choices=SoortOpdracht.choices)
 
     class Meta:
         model = Traject
@@ -45,7 +45,7 @@ class TrajectFilter(df.FilterSet):
 class ContractFilter(df.FilterSet):
     crediteurnummer = df.CharFilter(field_name="crediteur__nummer")
     inkooppakket = df.CharFilter(field_name="inkooppakket__code")
-    soort = df.ChoiceFilter(choices=SoortTraject.choices)
+    soort = df.ChoiceFilter(choices=SoortOpdracht.choices)
     loopt_op = df.DateFilter(method="_loopt_op", label=_("loopt op deze datum (start vóór of op, einde op of na)"))
 
     class Meta:

@@ -14,7 +14,8 @@ from rest_framework import serializers
 
 from adviezen.models import Advies
 from adviezen.models import Procedure as AdviesProcedure
-from contracten.models import Contract, Procedure, SoortTraject, Traject
+from beleid.begrippen import SOORTEN_AW, keuzes
+from contracten.models import Contract, Procedure, Traject
 from meldingen.models import (
     Branche,
     Inkoopmelding,
@@ -25,7 +26,7 @@ from meldingen.models import (
     WerkCategorie,
 )
 from rechtmatigheid.models import Beoordeling, Signaal
-from uitgaven.models import Crediteur, Importrun, Inkooppakket, Kostenplaats, Soort
+from uitgaven.models import Crediteur, Importrun, Inkooppakket, Kostenplaats
 
 from .velden import Gebruikersnaam, OrganisatieCode, geld
 
@@ -175,7 +176,7 @@ class TrajectInvoerSerializer(serializers.Serializer):
     omschrijving = serializers.CharField(max_length=300)
     meldingnummer = serializers.CharField(max_length=20, required=False, allow_blank=True)
     procedure = serializers.ChoiceField(Procedure.choices)
-    soort = serializers.ChoiceField(SoortTraject.choices)
+    soort = serializers.ChoiceField(SoortOpdracht.choices)
     startdatum = serializers.DateField()
     begeleid_door_inkoop = serializers.BooleanField(required=False)
     verbonden_partij = serializers.CharField(max_length=200, required=False, allow_blank=True)
@@ -194,7 +195,7 @@ class TrajectInvoerSerializer(serializers.Serializer):
 class TrajectWijzigSerializer(TrajectInvoerSerializer):
     omschrijving = serializers.CharField(max_length=300, required=False)
     procedure = serializers.ChoiceField(Procedure.choices, required=False)
-    soort = serializers.ChoiceField(SoortTraject.choices, required=False)
+    soort = serializers.ChoiceField(SoortOpdracht.choices, required=False)
     startdatum = serializers.DateField(required=False)
 
 
@@ -224,7 +225,7 @@ class ContractInvoerSerializer(serializers.Serializer):
         "Crediteurnummer (of een deel van de naam dat precies één crediteur vindt)."))
     leverancier_naam = serializers.CharField(max_length=300, required=False, allow_blank=True)
     inkooppakket = OrganisatieCode(Inkooppakket, required=False, allow_null=True)
-    soort = serializers.ChoiceField(SoortTraject.choices)
+    soort = serializers.ChoiceField(SoortOpdracht.choices)
     afdeling = serializers.CharField(max_length=200, required=False, allow_blank=True)
     eigenaar = Gebruikersnaam(required=False, allow_null=True)
     waarde_totaal = geld()
@@ -248,7 +249,7 @@ class ContractNieuwSerializer(ContractInvoerSerializer):
 
 class ContractWijzigSerializer(ContractInvoerSerializer):
     omschrijving = serializers.CharField(max_length=300, required=False)
-    soort = serializers.ChoiceField(SoortTraject.choices, required=False)
+    soort = serializers.ChoiceField(SoortOpdracht.choices, required=False)
     waarde_totaal = geld(required=False)
     startdatum = serializers.DateField(required=False)
 
@@ -259,7 +260,7 @@ class InkooppakketSerializer(serializers.ModelSerializer):
     url = Link("api:inkooppakket-detail")
     categoriecode = serializers.CharField(source="categorie.code", read_only=True)
     categorienaam = serializers.CharField(source="categorie.naam", read_only=True)
-    soort = keuze_of_leeg(Soort.choices)
+    soort = keuze_of_leeg(keuzes(*SOORTEN_AW))
 
     class Meta:
         model = Inkooppakket
@@ -268,7 +269,7 @@ class InkooppakketSerializer(serializers.ModelSerializer):
 
 
 class InkooppakketWijzigSerializer(serializers.Serializer):
-    soort = serializers.ChoiceField(_keuzes(Soort.choices, leeg=True), allow_blank=True, help_text=_(
+    soort = serializers.ChoiceField(_keuzes(keuzes(*SOORTEN_AW), leeg=True), allow_blank=True, help_text=_(
         "Welke band geldt voor uitgaven in dit pakket: levering, dienst of werk (leeg: leveringen/diensten)."))
 
 

@@ -25,7 +25,7 @@ from rest_framework.views import APIView
 
 from adviezen.engine import advies_als_json
 from adviezen.models import Advies
-from adviezen.selectors import beleid_voor, beleidsregels
+from beleid.selectors import beleid_voor, beleidsregels
 from contracten import services as contract_services
 from contracten.forms import ContractForm, TrajectForm
 from contracten.models import Contract, Traject

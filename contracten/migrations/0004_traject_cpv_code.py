@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('contracten', '0002_contract_procedure_gunning_opvolger'),
+        ('contracten', '0003_contract_procedure_gunning_opvolger'),
     ]
 
     operations = [
