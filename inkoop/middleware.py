@@ -1,4 +1,4 @@
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils.cache import patch_cache_control
 
 from .models import Lidmaatschap
@@ -52,9 +52,13 @@ class InvoerEnCacheMiddleware:
             velden += list(request.POST.lists())
         for naam, waarden in velden:
             if "\x00" in naam or any("\x00" in w for w in waarden):
-                return HttpResponseBadRequest(
-                    f"Het verzoek bevat een ongeldig teken (NUL) in ‘{naam.replace(chr(0), '')[:50]}’.".encode(),
-                    content_type="text/plain; charset=utf-8")
+                veld = naam.replace(chr(0), "")[:50]
+                melding = f"Het verzoek bevat een ongeldig teken (NUL) in ‘{veld}’."
+                if request.path.startswith("/api/"):
+                    # The API answers every error as JSON with a message per field (interfaces §9).
+                    return JsonResponse({"fout": "ongeldige_invoer", "melding": melding,
+                                         "velden": {veld: [melding]}}, status=400)
+                return HttpResponseBadRequest(melding.encode(), content_type="text/plain; charset=utf-8")
         antwoord = self.get_response(request)
         if getattr(request, "user", None) is not None and request.user.is_authenticated:
             patch_cache_control(antwoord, private=True, no_store=True)

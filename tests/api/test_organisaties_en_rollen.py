@@ -100,7 +100,7 @@ def test_a_token_acts_only_in_its_own_organisation_also_for_a_member_of_both(api
 INKOPER_MAG = [
     ("post", "/api/v1/contracten/", {"omschrijving": "X", "crediteur": "100001", "soort": "dienst",
                                      "waarde_totaal": "1000", "startdatum": "2025-01-01"}),
-    ("post", "/api/v1/trajecten/", {"omschrijving": "X", "procedure": "enkelvoudig_onderhands", "soort": "dienst",
+    ("post", "/api/v1/trajecten/", {"omschrijving": "X", "procedure": "enkelvoudig", "soort": "dienst",
                                     "startdatum": "2025-01-01"}),
     ("patch", "/api/v1/contracten/{contracten}/", {"omschrijving": "Anders"}),
     ("patch", "/api/v1/trajecten/{trajecten}/", {"omschrijving": "Anders"}),
