@@ -8,7 +8,10 @@ COPY pyproject.toml uv.lock ./
 RUN uv sync --frozen --no-dev --no-install-project
 COPY . .
 ENV PATH="/app/.venv/bin:$PATH" DJANGO_SETTINGS_MODULE=inkoop.settings.production PYTHONUNBUFFERED=1
-RUN SECRET_KEY=build ALLOWED_HOSTS=build python manage.py collectstatic --noinput
+# The same steps run in CI without Docker (.ci/productie), which also serves pages through gunicorn.
+RUN SECRET_KEY=build ALLOWED_HOSTS=build python manage.py collectstatic --noinput \
+    && SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" ALLOWED_HOSTS=build \
+       python manage.py check --deploy --fail-level WARNING
 RUN useradd --system inkoop && mkdir -p /app/media && chown inkoop /app/media
 USER inkoop
 EXPOSE 8000

@@ -21,6 +21,9 @@ run: install
 lint: install
 	$(PY) -m ruff check .
 	.venv/bin/lint-imports
+	# Security lint; .bandit-baseline.json holds the reviewed findings (SECURITY.md), new ones fail.
+	$(PY) -m bandit -q -r inkoop beleid api uitgaven meldingen adviezen contracten rechtmatigheid jaarverslag \
+	  -x '*/migrations/*' -b .bandit-baseline.json
 
 check: install
 	DJANGO_SETTINGS_MODULE=inkoop.settings.test $(PY) manage.py makemigrations --check --dry-run

@@ -2,9 +2,12 @@ from django.apps import AppConfig
 
 
 def _concept_advies_in_wachtrij(melding_id: int) -> None:
+    from inkoop.wachtrij import in_wachtrij
+
     from .tasks import concept_advies_maken
 
-    concept_advies_maken.delay(melding_id)
+    # A broker that is away does not fail the submit: adviezen's sweep queues it later.
+    in_wachtrij(concept_advies_maken, melding_id)
 
 
 class AdviezenConfig(AppConfig):

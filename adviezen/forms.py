@@ -169,6 +169,8 @@ class BeleidForm(BootstrapMixin, forms.Form):
         choices=keuzes(*PROCEDURES_ZELF_UIT_TE_VOEREN), widget=forms.CheckboxSelectMultiple,
         help_text=_("Na het accepteren van het advies start de budgethouder dan zelf het traject; "
                     "de andere procedures start de inkoper."))
+    verantwoordingsgrens = BedragField(label=_("Verantwoordingsgrens rechtmatigheid (€)"), required=False,
+                                       help_text=_("Door de raad vastgesteld; hoogstens 3 % van de totale lasten."))
 
     def clean(self):
         data = super().clean()

@@ -97,6 +97,40 @@ def _geld(w):
     return None if w is None else Decimal(str(w))
 
 
+def advies_kern(advies: Advies) -> dict[str, str]:
+    """The advice in sentences, written once: the page, the melding page and the letter all print
+    these (tests/adviezen/test_advies_spreekt_zich_niet_tegen.py holds them to the motivering)."""
+    from inkoop.formatting import datum, euro, euro_exact, procent
+
+    b = advies.berekend or {}
+    if advies.uit_te_nodigen_min:
+        aantal = (str(advies.uit_te_nodigen_min) if advies.uit_te_nodigen_min == advies.uit_te_nodigen_max
+                  else f"{advies.uit_te_nodigen_min} tot {advies.uit_te_nodigen_max}")
+        uitnodigen = f"{aantal} ondernemers"
+        if advies.min_regionaal:
+            uitnodigen += f", waarvan minstens {advies.min_regionaal} lokaal of regionaal"
+    else:
+        uitnodigen = "niemand: openbare aankondiging"
+    if advies.sroi_verplicht:
+        sroi = f"{procent(advies.sroi_percentage)} van de opdrachtwaarde"
+        if b.get("sroi_bedrag"):
+            sroi += f" (indicatief {euro_exact(_geld(b['sroi_bedrag']))})"
+    else:
+        sroi = "niet verplicht"
+    drempel = _geld(b.get("eu_drempel"))
+    return {
+        "procedure": str(advies.get_procedure_display()) if advies.procedure else "-",
+        "uitnodigen": uitnodigen,
+        "sroi": sroi,
+        # P-40: the engine's motivering says "Bibob-toets, vooraf aankondigen in de stukken" or
+        # "geen (standaard) Bibob-toets"; these are the same two answers.
+        "bibob": ("ja: Bibob-toets, vooraf aankondigen in de aanbestedingsstukken" if advies.bibob
+                  else "nee: geen Bibob-toets"),
+        "eu_drempel": (f"{euro(drempel)} (peildatum {datum(advies.peildatum, lang=True)})" if drempel
+                       else "niet van toepassing"),
+    }
+
+
 def advies_weergave(advies: Advies) -> dict:
     """What the page and the letter show of one version: labels resolved, money as Decimal."""
     from .engine import PROCEDURE_NAMEN
@@ -111,6 +145,7 @@ def advies_weergave(advies: Advies) -> dict:
                  "bron": REGELS.get(m["regel"], ("", ""))[1]} for m in lijst]
 
     return {
+        "kern": advies_kern(advies),
         "procedure": labels.get(advies.procedure, advies.procedure or "-"),
         "berekende_procedure": labels.get(b.get("procedure"), PROCEDURE_NAMEN.get(b.get("procedure"), "-")),
         "wijkt_af": advies.wijkt_af,
@@ -171,7 +206,8 @@ VELD_NAMEN = {
     "splitsing_venster_maanden": "Splitsingsvenster", "eu_drempels": "EU-drempels", "banden": "Procedurebanden",
 }
 VELD_NAMEN_BUITEN_ENGINE = {"advies_termijn_werkdagen": "Adviestermijn", "beoordelen_vanaf": "Signaal zonder pakket vanaf",
-                            "traject_door_budgethouder": "Traject door budgethouder"}
+                            "traject_door_budgethouder": "Traject door budgethouder",
+                            "verantwoordingsgrens": "Verantwoordingsgrens"}
 
 
 def beleid_verschillen(versie: Beleid, *, organisatie) -> tuple[Beleid | None, list[str]]:

@@ -163,6 +163,22 @@ def concept_advies_maken_uitvoeren(*, melding_id: int) -> Advies | None:
         return advies
 
 
+def concept_adviezen_nakijken(*, wachttijd_minuten: int = 2) -> int:
+    """Queue the draft advice of every submitted melding that has none yet, some minutes after
+    it was submitted (its task was lost with the broker); the task itself is idempotent."""
+    from django.utils import timezone
+
+    from inkoop.wachtrij import in_wachtrij
+    from meldingen.models import Inkoopmelding, Status
+
+    from .tasks import concept_advies_maken
+
+    grens = timezone.now() - timezone.timedelta(minutes=wachttijd_minuten)
+    ids = (Inkoopmelding.objects.filter(status=Status.INGEDIEND, ingediend_op__lt=grens, adviezen__isnull=True)
+           .values_list("pk", flat=True))
+    return sum(in_wachtrij(concept_advies_maken, pk) for pk in ids)
+
+
 def _herbereken(advies: Advies, model, invoer, berekend, fout, *, door) -> Advies:
     """Refresh a draft with a new computation; the inkoper's own choices survive when they still hold."""
     oud_procedure, oud_motivering = advies.procedure, advies.afwijking_motivering

@@ -11,3 +11,12 @@ def concept_advies_maken(melding_id: int):
 
     advies = concept_advies_maken_uitvoeren(melding_id=melding_id)
     return advies.pk if advies is not None else None
+
+
+@shared_task
+def concept_adviezen_controleren() -> int:
+    """Celery beat: submitted meldingen without a draft advice (the broker was away when they were
+    submitted) get their draft advice queued now."""
+    from .services import concept_adviezen_nakijken
+
+    return concept_adviezen_nakijken()

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from beleid import selectors as beleid_selectors
 from beleid import services as beleid_services
 from beleid.models import Beleid
+from inkoop.export import bijlage_kop
 from inkoop.permissies import vereist
 from inkoop.services import notificaties_gelezen_voor
 
@@ -212,18 +213,22 @@ def antwoord(request, pk):
     return redirect(f"{v.advies.get_absolute_url()}#vragen")
 
 
+def brief_html(a: Advies) -> str:
+    """The advice letter as HTML, from the same sentences as the page (selectors.advies_kern)."""
+    return render_to_string("adviezen/pdf/brief.html", {
+        "advies": a, "melding": a.melding, "organisatie": a.organisatie, "weergave": selectors.advies_weergave(a),
+        "vandaag": timezone.localdate()}, request=None)
+
+
 @vereist("adviezen.brief", fn=_advies)
 def brief(request, pk):
     a = _advies(request, pk)
     from inkoop.pdf import html_naar_pdf
 
-    html = render_to_string("adviezen/pdf/brief.html", {
-        "advies": a, "melding": a.melding, "organisatie": a.organisatie, "weergave": selectors.advies_weergave(a),
-        "vandaag": timezone.localdate()}, request=None)
-    pdf = html_naar_pdf(html)
+    pdf = html_naar_pdf(brief_html(a))
     naam = f"inkoopadvies-{a.melding.nummer or a.melding_id}-v{a.versie}{'-concept' if a.is_concept else ''}.pdf"
     antwoord_ = HttpResponse(pdf, content_type="application/pdf")
-    antwoord_["Content-Disposition"] = f'attachment; filename="{naam}"'
+    antwoord_["Content-Disposition"] = bijlage_kop(naam)
     return antwoord_
 
 

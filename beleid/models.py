@@ -85,6 +85,10 @@ class Beleid(models.Model):
     # did not guide it"); Inkoop guides every other procedure and its inkoper starts it.
     traject_door_budgethouder = models.JSONField(_("procedures die de budgethouder zelf uitvoert"),
                                                  default=zelf_uit_te_voeren, blank=True)
+    # The council's verantwoordingsgrens for the rechtmatigheidsverantwoording (BBV art. 28,
+    # Kadernota rechtmatigheid 2022: at most 3 % of the total lasten); empty until it is set.
+    verantwoordingsgrens = models.DecimalField(_("verantwoordingsgrens rechtmatigheid"), null=True, blank=True,
+                                               **GELD)
 
     class Meta:
         db_table = "adviezen_beleid"  # moved from adviezen without moving data (ADR 0005)

@@ -97,6 +97,7 @@ def beleid_als_dict(beleid: Beleid) -> dict:
         "advies_termijn_werkdagen": beleid.advies_termijn_werkdagen,
         "beoordelen_vanaf": str(beleid.beoordelen_vanaf),
         "traject_door_budgethouder": list(beleid.traject_door_budgethouder),
+        "verantwoordingsgrens": _s(beleid.verantwoordingsgrens),
     }
 
 

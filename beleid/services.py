@@ -66,6 +66,8 @@ def beleid_versie_opslaan(*, organisatie, gegevens: dict, geldig_vanaf, toelicht
         beoordelen_vanaf=_geld(str(gegevens.get("beoordelen_vanaf")
                                    or Beleid._meta.get_field("beoordelen_vanaf").default)),
         traject_door_budgethouder=_zelf_uit_te_voeren(gegevens),
+        verantwoordingsgrens=_geld(str(gegevens["verantwoordingsgrens"])) if gegevens.get("verantwoordingsgrens")
+        else None,
     )
     EuDrempelperiode.objects.bulk_create([EuDrempelperiode(
         beleid=beleid, geldig_vanaf=date.fromisoformat(p["geldig_vanaf"]),

@@ -154,6 +154,20 @@ REDENEN = {
     "social_return": "Onder de drempel van € 100.000.",
     "milieu": "Geen milieu-impact van betekenis.",
 }
+# Deliberate findings of the demo's signaleringslijst 2024 (docs/demo.md): older contracts whose
+# procedure was too light for their value. (soort, value from, value below, procedure, reason)
+BEWUSTE_BEVINDINGEN = {
+    "werk-nationaal": ("werk", Decimal(1_500_000), Decimal(5_538_000), "meervoudig_onderhands",
+                       "meervoudig onderhands gegund waar het beleid nationaal openbaar vraagt."),
+    "werk-europees": ("werk", Decimal(5_538_000), Decimal(10**12), "meervoudig_onderhands",
+                      "meervoudig onderhands gegund boven de Europese drempel voor werken."),
+    "dienst-europees": ("dienst", Decimal(221_000), Decimal(10**12), "meervoudig_onderhands",
+                        "meervoudig onderhands gegund boven de Europese drempel voor diensten."),
+    "levering-enkelvoudig": ("levering", Decimal(30_000), Decimal(221_000), "enkelvoudig",
+                             "één offerte gevraagd waar het beleid een meervoudig onderhandse procedure vraagt."),
+}
+# Crediteuren with spend over their band in 2024 left without a contract on purpose.
+ZONDER_CONTRACT = 6
 BIBOB_BRANCHES_2024 = ["bouw"] * 14 + ["milieu"] * 9 + ["zorg"] * 4 + ["beveiliging"] * 2 + \
     ["externe_inhuur"] * 2 + ["archief"] + ["ict"]
 
@@ -265,17 +279,21 @@ class _Demo:
     def _jaarspend(self, c, jaar) -> float:
         return self.spend.get(c.pk, {}).get(jaar, 0.0) if c else 0.0
 
-    def _kies_crediteur(self, pakket: str, vrij=True):
+    def _kies_crediteur(self, pakket: str, vrij=True, past=None):
+        """The largest free crediteur of the pakket (else of its category); `past` limits the choice
+        to suppliers whose spend fits the procedure (a meervoudig onderhandse winner stays under
+        the next band)."""
+        past = past or (lambda c: True)
         kandidaten = self.per_pakket.get(pakket) or []
         for c in kandidaten:
-            if not vrij or c.pk not in self.gebruikt:
+            if (not vrij or c.pk not in self.gebruikt) and past(c):
                 self.gebruikt.add(c.pk)
                 return c
         # Same category, another pakket.
         for code, lijst in sorted(self.per_pakket.items()):
             if code[:2] == pakket[:2]:
                 for c in lijst:
-                    if c.pk not in self.gebruikt:
+                    if c.pk not in self.gebruikt and past(c):
                         self.gebruikt.add(c.pk)
                         return c
         return None
@@ -326,6 +344,8 @@ class _Demo:
         self._sroi()
         self._bibob_en_klachten()
         self._werkpakt()
+        self._procedures_vastleggen()
+        self._contractregister()
 
     def _traject_spec(self, *, procedure, soort, start, status, afgerond=None, ingetrokken=None,
                       verbonden_partij="", begeleid=True, bron=None, zonder_mvoi=False, gouden=False):
@@ -483,10 +503,6 @@ class _Demo:
                 continue
             eigen = not t.verbonden_partij
             delen = s["percelen"] or [None]
-            s["delen"] = []
-            for n, naam in enumerate(delen, start=1):
-                winnaar = self._kies_crediteur(s["pakket"]) if (eigen and s["pakket"]) else None
-                s["delen"].append({"naam": naam, "nummer": n, "winnaar": winnaar})
             # Value: sized on the winners' spend over a term of 3 or 4 years after the award.
             gunning = t.afgerond_op or (t.startdatum + timedelta(days=200))
             looptijd = r.choice([24, 36, 48]) if t.soort != "werk" else r.choice([12, 24, 36])
@@ -497,6 +513,20 @@ class _Demo:
             s["contractstart"] = start
             eind = plus_maanden(start, looptijd) - timedelta(days=1)
             s["contracteind"] = eind
+            opties_eind = plus_maanden(eind, s["opties"][0] * s["opties"][1])
+            # A procedure below the EU threshold is won by a supplier whose spend fits under the
+            # next band (the procedure fits the value; docs/demo.md).
+            plafond = self._plafond(t.procedure, t.soort, gunning)
+            s["delen"] = []
+            past = None
+            if plafond is not None:
+                deel_plafond = float(plafond) / len(delen) * 0.9
+
+                def past(c, start=start, opties_eind=opties_eind, deel_plafond=deel_plafond):
+                    return self._waarde(c, start, opties_eind, 0) < deel_plafond
+            for n, naam in enumerate(delen, start=1):
+                winnaar = self._kies_crediteur(s["pakket"], past=past) if (eigen and s["pakket"]) else None
+                s["delen"].append({"naam": naam, "nummer": n, "winnaar": winnaar})
             minimum = {"europees_openbaar": 400000, "sociaal_en_specifiek": 900000,
                        "meervoudig_onderhands": 60000, "enkelvoudig": 26000}.get(t.procedure, 100000)
             if t.soort == "werk" and t.procedure in EUROPESE_PROCEDURES:
@@ -512,6 +542,8 @@ class _Demo:
                                  minimum / len(s["delen"]) * r.uniform(1.0, 1.6))
                 if s["zonder_mvoi"]:
                     w = minimum
+                if plafond is not None:
+                    w = min(w, float(plafond) / len(s["delen"]) - 1000)
                 deel["waarde"] = _euro(round(w, -3))
                 totaal += deel["waarde"]
             t.geraamde_waarde = _euro(round(float(totaal) * r.uniform(0.92, 1.1), -3))
@@ -918,6 +950,136 @@ class _Demo:
         self.contracten.append(c)
         self.n_contracten += 1
         return c
+
+    # ---------------------------------------------------------------------------------- procedures
+    def _grenzen(self, op: date) -> dict:
+        """The bands of the policy in force on `op` per soort: (meervoudig, nationaal, EU). Before the
+        first EU period in the policy the first period stands in (the demo's oldest contracts)."""
+        from beleid.selectors import beleid_voor
+
+        cache = self.__dict__.setdefault("_grenzen_cache", {})
+        if op in cache:
+            return cache[op]
+        beleid = beleid_voor(self.org, op=op)
+        banden = {(b.soort, b.procedure): b.vanaf for b in beleid.banden.all() if not b.werk_categorie}
+        perioden = sorted(beleid.eu_drempels.all(), key=lambda p: p.geldig_vanaf)
+        periode = next((p for p in perioden if p.geldig_vanaf <= op and (p.geldig_tot is None or op <= p.geldig_tot)),
+                       perioden[0])
+        cache[op] = {
+            "levering": (banden[("levering", "meervoudig_onderhands")], None, periode.leveringen_diensten),
+            "dienst": (banden[("dienst", "meervoudig_onderhands")], None, periode.leveringen_diensten),
+            "werk": (banden[("werk", "meervoudig_onderhands")], banden[("werk", "nationaal_openbaar")],
+                     periode.werken),
+        }
+        return cache[op]
+
+    def _plafond(self, procedure: str, soort: str, op: date) -> Decimal | None:
+        """The band a procedure's value must stay under: the next band of the policy."""
+        if soort not in ("levering", "dienst", "werk"):
+            return None
+        meervoudig, nationaal, eu = self._grenzen(op)[soort]
+        if procedure == "enkelvoudig":
+            return meervoudig
+        if procedure == "meervoudig_onderhands":
+            return nationaal if nationaal is not None else eu
+        return None
+
+    def _passende_procedure(self, soort: str, waarde: Decimal, op: date) -> str:
+        meervoudig, nationaal, eu = self._grenzen(op)[soort]
+        if waarde >= eu:
+            return "europees_openbaar"
+        if nationaal is not None and waarde >= nationaal:
+            return "nationaal_openbaar"
+        return "meervoudig_onderhands" if waarde >= meervoudig else "enkelvoudig"
+
+    def _procedures_vastleggen(self):
+        """Every contract records how and when it was awarded: a traject's contract its procedure
+        and completion; an older contract (before the application) a procedure that fits its value
+        on an award date two months before its start, except the deliberate findings of
+        BEWUSTE_BEVINDINGEN (docs/demo.md) that the signaleringslijst must find."""
+        contracten = Contract.objects.filter(organisatie=self.org).select_related("traject")
+        gewijzigd = []
+        zonder_traject = []
+        for c in contracten:
+            if c.traject_id:
+                c.procedure = c.traject.procedure
+                c.gunningsdatum = c.traject.afgerond_op
+            elif c.soort in ("levering", "dienst", "werk"):
+                c.gunningsdatum = c.startdatum - timedelta(days=61)
+                c.procedure = self._passende_procedure(c.soort, c.waarde_incl_opties, c.gunningsdatum)
+                zonder_traject.append(c)
+            gewijzigd.append(c)
+        # The older contracts of one pakket were mostly parties of one framework agreement: one
+        # European tender when their values together reach the EU threshold.
+        per_pakket = defaultdict(list)
+        for c in zonder_traject:
+            if c.inkooppakket_id and c.procedure != "europees_openbaar":
+                per_pakket[c.inkooppakket_id].append(c)
+        for groep in per_pakket.values():
+            eu = self._grenzen(min(c.gunningsdatum for c in groep))[groep[0].soort][2]
+            if len(groep) > 1 and sum((c.waarde_incl_opties for c in groep), Decimal(0)) >= eu:
+                for c in groep:
+                    c.procedure = "europees_openbaar"
+        lopend = [c for c in zonder_traject if c.crediteur_id and c.startdatum <= date(2024, 12, 31)
+                  and (c.einddatum is None or c.einddatum >= date(2024, 1, 1))]
+        for sleutel, (soort, van, tot, procedure, reden) in BEWUSTE_BEVINDINGEN.items():
+            kandidaten = sorted((c for c in lopend if c.soort == soort and van <= c.waarde_incl_opties < tot
+                                 and not c.toelichting),
+                                key=lambda c: (-c.waarde_incl_opties, c.nummer))
+            if kandidaten:
+                c = kandidaten[0]
+                c.procedure = procedure
+                c.toelichting = f"Bewuste bevinding in de demo ({sleutel}): {reden}"
+        Contract.objects.bulk_update(gewijzigd, ["procedure", "gunningsdatum", "toelichting"], batch_size=500)
+
+    def _contractregister(self):
+        """The concern-wide contract register of the years before the application: every crediteur
+        whose 2024 spend reaches the band of its pakket's soort has a contract covering 2024, except
+        the deliberate findings (ZONDER_CONTRACT, docs/demo.md). Per pakket the suppliers of a
+        framework agreement share one procedure: European when their values together reach the EU
+        threshold (one tender, several parties), else the procedure that fits each value."""
+        from uitgaven.models import Factuurregel
+
+        begin, eind = date(2024, 1, 1), date(2024, 12, 31)
+        gedekt = set(Contract.objects.filter(organisatie=self.org, crediteur__isnull=False, startdatum__lte=eind)
+                     .exclude(einddatum__lt=begin).values_list("crediteur_id", flat=True))
+        spend24 = dict(Factuurregel.objects.filter(organisatie=self.org, boekjaar=2024).values("crediteur")
+                       .annotate(s=Sum("bedrag")).values_list("crediteur", "s"))
+        per_pakket = defaultdict(list)
+        overgeslagen = 0
+        for c in sorted(self.crediteuren.values(), key=lambda c: c.nummer):
+            if not c.inkooppakket_id or c.pk in gedekt:
+                continue
+            soort = c.inkooppakket.soort or "dienst"
+            if (spend24.get(c.pk) or 0) < self._grenzen(begin)[soort][0]:
+                continue
+            if overgeslagen < ZONDER_CONTRACT and int(c.nummer[-2:]) % 37 == 5:
+                overgeslagen += 1  # left without a contract on purpose: uitgaven_zonder_contract
+                continue
+            per_pakket[c.inkooppakket].append(c)
+        objs = []
+        for pakket, crediteuren in sorted(per_pakket.items(), key=lambda p: p[0].code):
+            soort = pakket.soort or "dienst"
+            start = date(2022, 1 + (int(pakket.code[-2:]) % 12), 1)
+            looptijd = 48
+            einde = plus_maanden(start, looptijd) - timedelta(days=1)
+            opties_eind = plus_maanden(einde + timedelta(days=1), 24) - timedelta(days=1)
+            gunning = start - timedelta(days=75)
+            waarden = {c.pk: _euro(round(self._waarde(c, start, opties_eind, 30000), -3)) for c in crediteuren}
+            samen = sum(waarden.values(), Decimal(0))
+            europees = samen >= self._grenzen(gunning)[soort][2] and len(crediteuren) > 1
+            for n, c in enumerate(crediteuren, start=1):
+                procedure = "europees_openbaar" if europees else self._passende_procedure(soort, waarden[c.pk], gunning)
+                omschrijving = (f"Raamovereenkomst {pakket.naam.lower()} 2022-2027, partij {n}" if europees
+                                else f"{pakket.naam} ({c.naam})")
+                objs.append(Contract(
+                    organisatie=self.org, nummer=f"R{start.year}-{pakket.code}-{n:03d}", omschrijving=omschrijving[:300],
+                    crediteur=c, inkooppakket=pakket, soort=soort, procedure=procedure, gunningsdatum=gunning,
+                    afdeling=self._afdeling(pakket.code), eigenaar=self.inkoper, waarde_totaal=waarden[c.pk],
+                    startdatum=start, einddatum=einde, einddatum_uiterlijk=opties_eind,
+                    toelichting="Uit het contractregister van vóór de invoering van de applicatie."))
+        bulk_create_with_history(objs, Contract, default_user=self.inkoper, default_date=timezone.now(), batch_size=500)
+        self.n_contracten += len(objs)
 
     # ---------------------------------------------------------------------------------- Bibob, klachten
     def _bibob_en_klachten(self):

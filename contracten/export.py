@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from inkoop.export import FORMULE_TEKENS
+from inkoop.export import FORMULE_TEKENS, zonder_stuurtekens
 
 EURO = '"€" #,##0.00'
 DATUM = "dd-mm-yyyy"
@@ -29,7 +29,7 @@ def _schrijf(cel, waarde):
         cel.value = waarde
         cel.number_format = DATUM
     else:
-        tekst = str(waarde)
+        tekst = zonder_stuurtekens(str(waarde))
         cel.value = tekst
         # openpyxl turns every string that starts with "=" into a formula; force a plain string and
         # mark it quote-prefixed so a spreadsheet never evaluates it (OWASP CSV injection).

@@ -86,9 +86,12 @@ class CrediteurField(forms.CharField):
 
 
 def _gebruikers(organisatie, rollen=None):
-    qs = Gebruiker.objects.filter(lidmaatschappen__organisatie=organisatie, is_active=True)
+    # Role and organisation in ONE filter call, so both are matched on the same membership
+    # (two calls would join the memberships twice: inkoper elsewhere + member here would pass).
+    lid = {"lidmaatschappen__organisatie": organisatie}
     if rollen:
-        qs = qs.filter(lidmaatschappen__rol__in=rollen)
+        lid["lidmaatschappen__rol__in"] = rollen
+    qs = Gebruiker.objects.filter(is_active=True, **lid)
     return qs.order_by("first_name", "last_name", "username").distinct()
 
 
@@ -107,7 +110,7 @@ class TrajectForm(OrganisatieForm):
         model = Traject
         fields = ["omschrijving", "meldingnummer", "procedure", "soort", "startdatum", "begeleid_door_inkoop",
                   "verbonden_partij", "afdeling", "inkoper", "geraamde_waarde", "gouden_aanbesteding",
-                  "tenderboard_advies_gevraagd", "tenderboard_advies", "tenderned_kenmerk", "toelichting"]
+                  "tenderboard_advies_gevraagd", "tenderboard_advies", "tenderned_kenmerk", "cpv_code", "toelichting"]
         widgets = {"startdatum": DatumInvoer(), "toelichting": forms.Textarea(attrs={"rows": 3}),
                    "tenderboard_advies": forms.Textarea(attrs={"rows": 2})}
         help_texts = {"verbonden_partij": _("Leeg laten als de eigen organisatie opdrachtgever is.")}

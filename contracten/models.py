@@ -8,6 +8,7 @@ chapters 1.4, 2, 3 and 4 are computed from these records (contracten.selectors.j
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -73,6 +74,13 @@ class Traject(OrganisatieModel):
     tenderboard_advies_gevraagd = models.BooleanField(_("advies Tenderboard gevraagd"), default=False)
     tenderboard_advies = models.TextField(_("advies Tenderboard"), blank=True)
     tenderned_kenmerk = models.CharField(_("TenderNed-kenmerk"), max_length=40, blank=True)
+    # The main code of the Common Procurement Vocabulary (Regulation (EC) 2195/2002), as TenderNed
+    # asks it; the OCDS export classifies the tender's items with it.
+    cpv_code = models.CharField(
+        _("CPV-code"), max_length=10, blank=True,
+        validators=[RegexValidator(r"^\d{8}(-\d)?$", _("Een CPV-code is acht cijfers, eventueel met een "
+                                                        "controlecijfer: bijvoorbeeld 90910000-9."))],
+        help_text=_("De hoofdcode uit de Common Procurement Vocabulary, bijvoorbeeld 90910000-9 (schoonmaakdiensten)."))
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gewijzigd_op = models.DateTimeField(auto_now=True)
 
@@ -297,6 +305,12 @@ class Contract(OrganisatieModel):
     afdeling = models.CharField(_("afdeling"), max_length=200, blank=True)
     eigenaar = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                  related_name="contracten", verbose_name=_("contracteigenaar"))
+    # The procedure it was awarded with and when: the traject's, or from an imported register
+    # (interfaces.md §8). The award date decides which thresholds applied.
+    procedure = models.CharField(_("procedure"), max_length=50, choices=Procedure.choices, blank=True)
+    gunningsdatum = models.DateField(_("gunningsdatum"), null=True, blank=True)
+    opvolger_van = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="opvolgers", verbose_name=_("opvolger van"))
     waarde_totaal = models.DecimalField(_("contractwaarde excl. btw (initiële looptijd)"), **GELD)
     waarde_opties = models.DecimalField(_("waarde van de verlengingsopties excl. btw"), default=Decimal(0), **GELD)
     waarde_per_jaar = models.DecimalField(_("waarde per jaar excl. btw"), null=True, blank=True, **GELD)

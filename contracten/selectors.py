@@ -189,7 +189,13 @@ def mvoi_cijfers(*, organisatie, jaar: int, soorten=None) -> MvoiCijfers:
     `soorten` restricts the tenders to some kinds (levering, dienst, werk), for the report's view
     of "leveringen en werken".
     """
-    qs = mvoi_aanbestedingen(organisatie=organisatie, jaar=jaar, soorten=soorten).annotate(
+    return _mvoi_samenvoegen(_mvoi_per_soort(organisatie=organisatie, jaar=jaar), soorten)
+
+
+def _mvoi_per_soort(*, organisatie, jaar: int) -> dict[str, dict]:
+    """The counts and volumes of `mvoi_cijfers`, per soort of tender (one SQL query, GROUP BY soort).
+    A tender has one soort, so the figures of any set of soorten are the sums of these rows."""
+    qs = mvoi_aanbestedingen(organisatie=organisatie, jaar=jaar).annotate(
         _volume=Coalesce("gegunde_waarde", "geraamde_waarde", Value(NUL), output_field=GELDVELD))
 
     def ergens(filter_q: Q):
@@ -210,17 +216,27 @@ def mvoi_cijfers(*, organisatie, jaar: int, soorten=None) -> MvoiCijfers:
         aggregaten[f"{t.value}_vol"] = Sum(f"_{t.value}_vol")
         for w in _WIJZEN:
             aggregaten[f"{t.value}_{w}"] = Count("pk", filter=Q(**{f"_{t.value}_{w}": True}))
-    r = qs.aggregate(**aggregaten)
-    n, vol = r["n"], _geld(r["vol"])
+    return {r.pop("soort"): r for r in qs.order_by().values("soort").annotate(**aggregaten)}
+
+
+def _mvoi_samenvoegen(per_soort: dict[str, dict], soorten) -> MvoiCijfers:
+    """`mvoi_cijfers` of the tenders of `soorten` (all when None) from the rows per soort."""
+    rijen = [r for soort, r in per_soort.items() if not soorten or soort in soorten]
+
+    def som(sleutel, geld=False):
+        totaal = sum((r[sleutel] or 0 for r in rijen), NUL if geld else 0)
+        return _geld(totaal) if geld else totaal
+
+    n, vol, n_met, vol_met = som("n"), som("vol", True), som("n_met"), som("vol_met", True)
     per_thema = tuple(
-        MvoiThemaCijfers(thema=t.value, label=str(t.label), aantal=r[f"{t.value}_n"],
-                         pct_aantal=_pct(r[f"{t.value}_n"], n), volume=_geld(r[f"{t.value}_vol"]),
-                         pct_volume=_pct(_geld(r[f"{t.value}_vol"]), vol),
-                         **{w: r[f"{t.value}_{w}"] for w in _WIJZEN})
+        MvoiThemaCijfers(thema=t.value, label=str(t.label), aantal=som(f"{t.value}_n"),
+                         pct_aantal=_pct(som(f"{t.value}_n"), n), volume=som(f"{t.value}_vol", True),
+                         pct_volume=_pct(som(f"{t.value}_vol", True), vol),
+                         **{w: som(f"{t.value}_{w}") for w in _WIJZEN})
         for t in MvoiThema)
-    return MvoiCijfers(afgeronde_aanbestedingen=n, met_thema=r["n_met"], pct_met_thema_aantal=_pct(r["n_met"], n),
-                       volume=vol, volume_met_thema=_geld(r["vol_met"]),
-                       pct_met_thema_volume=_pct(_geld(r["vol_met"]), vol), per_thema=per_thema)
+    return MvoiCijfers(afgeronde_aanbestedingen=n, met_thema=n_met, pct_met_thema_aantal=_pct(n_met, n),
+                       volume=vol, volume_met_thema=vol_met, pct_met_thema_volume=_pct(vol_met, vol),
+                       per_thema=per_thema)
 
 
 ZELFEVALUATIE_GROEPEN = (
@@ -238,9 +254,9 @@ ZELFEVALUATIE_GROEPEN = (
 def mvoi_zelfevaluatie(*, organisatie, jaar: int) -> list[tuple[str, str, MvoiCijfers]]:
     """The self-evaluation view of the report (§2 "Toepassing van MVOI-thema's in aanbestedingen"):
     all completed tenders, and separately per kind, including the report's "leveringen en werken"
-    (where the themes apply best) and leveringen/diensten. One query per group."""
-    return [(sleutel, label, mvoi_cijfers(organisatie=organisatie, jaar=jaar, soorten=soorten))
-            for sleutel, label, soorten in ZELFEVALUATIE_GROEPEN]
+    (where the themes apply best) and leveringen/diensten. One query for all groups."""
+    per_soort = _mvoi_per_soort(organisatie=organisatie, jaar=jaar)
+    return [(sleutel, label, _mvoi_samenvoegen(per_soort, soorten)) for sleutel, label, soorten in ZELFEVALUATIE_GROEPEN]
 
 
 def _mvoi_json(c: MvoiCijfers) -> dict:
@@ -459,12 +475,16 @@ class KalenderItem:
         return "Beslissen over verlenging" if self.soort == "beslissing" else "Einde contract"
 
 
-def kalender_items(*, gebruiker, organisatie, van: date, tot: date) -> list[KalenderItem]:
+def kalender_items(*, gebruiker, organisatie, van: date, tot: date, zoek: str = "") -> list[KalenderItem]:
     """Deadlines between `van` and `tot` (inclusive): decide on an extension (while options are
-    left) and the end of a contract. Two queries-in-one: a contract appears once per deadline."""
+    left) and the end of a contract. Two queries-in-one: a contract appears once per deadline.
+    `zoek` narrows to contracts whose number, description or supplier contains it."""
     qs = (zichtbare_contracten(gebruiker=gebruiker, organisatie=organisatie)
           .filter(Q(beslisdatum__range=(van, tot)) | Q(einddatum__range=(van, tot)))
           .select_related("crediteur", "eigenaar"))
+    if zoek:
+        qs = qs.filter(Q(omschrijving__icontains=zoek) | Q(nummer__icontains=zoek)
+                       | Q(crediteur__naam__icontains=zoek) | Q(leverancier_naam__icontains=zoek))
     items = []
     for c in qs:
         if c.beslisdatum and van <= c.beslisdatum <= tot:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("register/export.xlsx", views.export, name="export"),
     path("contract/nieuw/", views.contract_nieuw, name="contract_nieuw"),
     path("contract/<int:pk>/", views.contract_detail, name="contract"),
+    path("register/importeren/", views.register_importeren, name="register_importeren"),
     path("contract/<int:pk>/wijzigen/", views.contract_wijzigen, name="contract_wijzigen"),
     path("contract/<int:pk>/historie/", views.contract_historie, name="contract_historie"),
     path("contract/<int:pk>/verlenging/", views.contract_verlenging, name="contract_verlenging"),

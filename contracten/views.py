@@ -1,6 +1,7 @@
 """Pages of the contracten app. Thin: parse with a form, call a service, render a selector."""
 
 from datetime import date, timedelta
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -59,6 +60,8 @@ from .models import (
 )
 
 PER_PAGINA = 50
+# The calendar's list of deadlines: a page fits a phone screen a few times over.
+KALENDER_PER_PAGINA = 25
 
 
 def _fouten_naar_form(form, fout: ValidationError):
@@ -726,11 +729,16 @@ def kalender(request):
     vandaag = timezone.localdate()
     maanden = selectors.kalender_maanden(gebruiker=request.user, organisatie=request.organisatie, vandaag=vandaag)
     tot = plus_maanden(date(vandaag.year, vandaag.month, 1), 12) - timedelta(days=1)
-    items = selectors.kalender_items(gebruiker=request.user, organisatie=request.organisatie, van=vandaag, tot=tot)
+    zoek = request.GET.get("zoek", "").strip()[:100]
+    items = selectors.kalender_items(gebruiker=request.user, organisatie=request.organisatie, van=vandaag, tot=tot,
+                                     zoek=zoek)
     achterstallig = selectors.achterstallige_beslissingen(gebruiker=request.user, organisatie=request.organisatie,
                                                           vandaag=vandaag)
-    return render(request, "contracten/kalender.html", {"maanden": maanden, "items": items, "vandaag": vandaag,
-                                                        "tot": tot, "achterstallig": achterstallig})
+    pagina = Paginator(items, KALENDER_PER_PAGINA).get_page(request.GET.get("pagina"))
+    return render(request, "contracten/kalender.html", {
+        "maanden": maanden, "items": pagina.object_list, "pagina": pagina, "zoek": zoek,
+        "query": urlencode({"zoek": zoek}) if zoek else "", "vandaag": vandaag, "tot": tot,
+        "achterstallig": achterstallig})
 
 
 @vereist("contracten.bekijken")
@@ -850,3 +858,60 @@ def zelfevaluatie(request):
         "afdeling": selectors.afdeling_inkoop_cijfers(organisatie=request.organisatie, jaar=jaar),
         "integriteit": selectors.integriteit_cijfers(organisatie=request.organisatie, jaar=jaar),
         "werkpakt": selectors.werkpakt_aantal(organisatie=request.organisatie, jaar=jaar)})
+
+
+# -- Importing an existing contract register (interfaces.md §8): check first, then confirm --------
+
+REGISTER_MAP = "contractregister"
+REGISTER_SESSIE = "contractregister_upload"
+
+
+def _registerpad(request):
+    import uuid
+    from pathlib import Path
+
+    from django.conf import settings
+
+    map_ = Path(settings.MEDIA_ROOT) / REGISTER_MAP
+    map_.mkdir(parents=True, exist_ok=True)
+    return map_ / f"{request.organisatie.pk}-{uuid.uuid4().hex}"
+
+
+@vereist("contracten.beheren")
+def register_importeren(request):
+    """Upload the register; it is checked (nothing stored) and shown; the inkoper then confirms."""
+    from pathlib import Path
+
+    from .importeren import KOLOMMEN, contracten_importeren
+
+    context = {"kolommen": KOLOMMEN["contracten"]}
+    opgeslagen = request.session.get(REGISTER_SESSIE)
+    if request.method == "POST" and request.POST.get("actie") == "bevestigen" and opgeslagen:
+        pad, naam = Path(opgeslagen["pad"]), opgeslagen["naam"]
+        if not pad.is_file():
+            messages.error(request, "Het gecontroleerde bestand is er niet meer; upload het opnieuw.")
+            return redirect("contracten:register_importeren")
+        resultaat = contracten_importeren(organisatie=request.organisatie, paden=[(pad, naam)], door=request.user)
+        if resultaat.geslaagd:
+            pad.unlink(missing_ok=True)
+            del request.session[REGISTER_SESSIE]
+            messages.success(request, resultaat.samenvatting())
+            return redirect("contracten:register")
+        context.update(resultaat=resultaat, naam=naam)
+    elif request.method == "POST":
+        bestand = request.FILES.get("bestand")
+        if bestand is None:
+            context["fout"] = "Kies een bestand (CSV of xlsx) met het contractregister."
+        else:
+            pad = _registerpad(request)
+            with open(pad, "wb") as f:
+                for deel in bestand.chunks():
+                    f.write(deel)
+            resultaat = contracten_importeren(organisatie=request.organisatie, paden=[(pad, bestand.name)],
+                                              proefrun=True)
+            if resultaat.geslaagd:
+                request.session[REGISTER_SESSIE] = {"pad": str(pad), "naam": bestand.name}
+            else:
+                pad.unlink(missing_ok=True)
+            context.update(resultaat=resultaat, naam=bestand.name)
+    return render(request, "contracten/register_importeren.html", context)

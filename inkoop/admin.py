@@ -8,11 +8,9 @@ class LidmaatschapInline(admin.TabularInline):
     model = Lidmaatschap
     extra = 0
 
-
 @admin.register(Gebruiker)
 class GebruikerAdmin(UserAdmin):
     inlines = [LidmaatschapInline]
-
 
 @admin.register(Organisatie)
 class OrganisatieAdmin(admin.ModelAdmin):

@@ -36,6 +36,15 @@ def euro(waarde, decimalen: int = 0) -> str:
     return f"€{NBSP}{getal(waarde, decimalen)}"
 
 
+def euro_exact(waarde) -> str:
+    """`€ 1.234` for whole euros, `€ 1.234,56` otherwise: an amount as typed or computed, never
+    rounded away (the advice engine's motivering writes amounts the same way)."""
+    if waarde is None or waarde == "":
+        return "-"
+    d = rond_af(waarde, 2)
+    return euro(d, 0 if d == d.to_integral_value() else 2)
+
+
 def procent(waarde, decimalen: int = 0) -> str:
     """`17%` (the seed report writes percentages without a space)."""
     if waarde is None or waarde == "":

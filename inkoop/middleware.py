@@ -1,3 +1,6 @@
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.utils.cache import patch_cache_control
+
 from .models import Lidmaatschap
 
 SESSIE_SLEUTEL = "organisatie_id"
@@ -27,3 +30,36 @@ class OrganisatieMiddleware:
             user.lidmaatschappen_cache = leden
             request.organisatie = user.organisatie
         return self.get_response(request)
+
+
+class InvoerEnCacheMiddleware:
+    """Two guards for every request that passes the authentication middleware.
+
+    - A NUL byte in a query parameter (or an urlencoded form field) is refused with 400 and a
+      Dutch sentence before any view sees it: PostgreSQL cannot store or compare text with NUL,
+      so it would otherwise surface as a server error in whatever query used the value.
+    - Pages and downloads for a signed-in user are personal and often confidential (spend,
+      suppliers, advice letters): `Cache-Control: private, no-store`, so neither a shared proxy
+      nor the browser's disk cache keeps them after logout.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        velden = list(request.GET.lists())
+        if request.method == "POST" and request.content_type == "application/x-www-form-urlencoded":
+            velden += list(request.POST.lists())
+        for naam, waarden in velden:
+            if "\x00" in naam or any("\x00" in w for w in waarden):
+                veld = naam.replace(chr(0), "")[:50]
+                melding = f"Het verzoek bevat een ongeldig teken (NUL) in ‘{veld}’."
+                if request.path.startswith("/api/"):
+                    # The API answers every error as JSON with a message per field (interfaces §9).
+                    return JsonResponse({"fout": "ongeldige_invoer", "melding": melding,
+                                         "velden": {veld: [melding]}}, status=400)
+                return HttpResponseBadRequest(melding.encode(), content_type="text/plain; charset=utf-8")
+        antwoord = self.get_response(request)
+        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+            patch_cache_control(antwoord, private=True, no_store=True)
+        return antwoord

@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Rol(models.TextChoices):
@@ -19,6 +20,10 @@ class Organisatie(models.Model):
     slug = models.SlugField(_("korte naam"), max_length=60, unique=True)
     # Letterhead of the advice letter and the yearly report.
     adres = models.TextField(_("adres"), blank=True)
+    # The organisation's logo on the report's cover and the letter: a PNG re-encoded from the
+    # beheerder's upload (inkoop.forms.LogoField), kept in the database so every web and worker
+    # process renders the same PDF without a shared media volume.
+    logo = models.BinaryField(_("logo"), blank=True, default=b"")
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     class Meta:
@@ -28,6 +33,13 @@ class Organisatie(models.Model):
 
     def __str__(self):
         return self.naam
+
+    @property
+    def logo_data_uri(self) -> str:
+        """The logo as a data: URI, for the PDF renderer (which fetches nothing) and the page."""
+        import base64
+
+        return f"data:image/png;base64,{base64.b64encode(bytes(self.logo)).decode()}" if self.logo else ""
 
 
 class Gebruiker(AbstractUser):
@@ -63,6 +75,9 @@ class Lidmaatschap(models.Model):
     rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices)
     # The budget holder's department: a budgethouder sees the meldingen of their afdeling.
     afdeling = models.CharField(_("afdeling"), max_length=200, blank=True)
+
+    # Who gave, changed or withdrew which role when (the beheerder's "historie" page).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("lidmaatschap")

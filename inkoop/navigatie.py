@@ -21,6 +21,7 @@ MENU = [
         (_("Contractregister"), "contracten:register", "contracten.bekijken"),
         (_("Trajecten"), "contracten:trajecten", "contracten.bekijken"),
         (_("Inkoopkalender"), "contracten:kalender", "contracten.bekijken"),
+        (_("Register importeren"), "contracten:register_importeren", "contracten.beheren"),
     ]),
     (_("Uitgaven"), [
         (_("Uitgaven"), "uitgaven:dashboard", "uitgaven.bekijken"),
@@ -31,6 +32,8 @@ MENU = [
     (_("Rechtmatigheid"), [
         (_("Signalen"), "rechtmatigheid:signalen", "rechtmatigheid.bekijken"),
         (_("Steekproef"), "rechtmatigheid:steekproeven", "rechtmatigheid.bekijken"),
+        (_("Verantwoording"), "rechtmatigheid:verantwoording", "rechtmatigheid.bekijken"),
+        (_("Vooruitblik"), "rechtmatigheid:vooruitblik", "rechtmatigheid.vooruitblik"),
     ]),
     (_("Jaarverslag"), [
         (_("Jaarverslag"), "jaarverslag:overzicht", "jaarverslag.bekijken"),
@@ -39,6 +42,8 @@ MENU = [
     (_("Beheer"), [
         (_("Beleid"), "adviezen:beleid", "adviezen.beleid_beheren"),
         (_("Gebruikers"), "gebruikers", "inkoop.gebruikers_beheren"),
+        (_("Organisatie"), "organisatie_instellingen", "inkoop.gebruikers_beheren"),
+        (_("API"), "api:tokens", "api.tokens_beheren"),
     ]),
 ]
 

@@ -87,31 +87,91 @@ def url_fetcher():
     return StatischeUrlFetcher(timeout=5, allowed_protocols=("https", "data"), allow_redirects=False)
 
 
-def html_naar_pdf(html: str, *, variant: str | None = "pdf/ua-1", stylesheets: list | None = None) -> bytes:
-    """Render `html` to PDF bytes.
+class PdfNietToegankelijk(RuntimeError):
+    """The document could not be made as an accessible PDF (PDF/UA-1); no untagged PDF instead."""
 
-    `variant` asks WeasyPrint for a tagged PDF (PDF/UA-1: headings, tables and reading order
-    for screen readers); when the installed WeasyPrint cannot make that variant the plain PDF
-    is made instead, so a document never fails for the sake of tagging.
+
+def html_naar_pdf(html: str, *, stylesheets: list | None = None) -> bytes:
+    """Render `html` to a tagged PDF/UA-1 document (headings, tables, reading order, alt texts).
+
+    Raises PdfNietToegankelijk when that is not possible: the municipality publishes these
+    documents, and the Digitoegankelijkheid decree (Besluit digitale toegankelijkheid overheid)
+    requires them accessible, so a silent untagged fallback would hide a defect.
     """
-    return html_naar_pdf_met_paginas(html, variant=variant, stylesheets=stylesheets)[0]
+    return html_naar_pdf_met_paginas(html, stylesheets=stylesheets)[0]
 
 
-def html_naar_pdf_met_paginas(html: str, *, variant: str | None = "pdf/ua-1",
-                              stylesheets: list | None = None) -> tuple[bytes, int]:
+def html_naar_pdf_met_paginas(html: str, *, stylesheets: list | None = None,
+                              variant: str = "pdf/ua-1") -> tuple[bytes, int]:
     """Like html_naar_pdf, and also the number of pages (laid out once)."""
     from weasyprint import HTML
 
     document = HTML(string=html, base_url=BASIS_URL, url_fetcher=url_fetcher())
     opties = {"stylesheets": stylesheets or None}
-    if variant:
-        try:
-            opgemaakt = document.render(pdf_variant=variant, **opties)
-            return opgemaakt.write_pdf(pdf_variant=variant, **opties), len(opgemaakt.pages)
-        except (ValueError, KeyError, TypeError, NotImplementedError):
-            pass
-    opgemaakt = document.render(**opties)
-    return opgemaakt.write_pdf(**opties), len(opgemaakt.pages)
+    try:
+        opgemaakt = document.render(pdf_variant=variant, **opties)
+        pdf = opgemaakt.write_pdf(pdf_variant=variant, **opties)
+    except (ValueError, KeyError, TypeError, NotImplementedError) as exc:
+        raise PdfNietToegankelijk(
+            f"De PDF kon niet als toegankelijke PDF ({variant}) worden gemaakt: "
+            f"{exc.__class__.__name__}: {exc}") from exc
+    return _toegankelijk_afmaken(pdf), len(opgemaakt.pages)
+
+
+def _toegankelijk_afmaken(pdf: bytes) -> bytes:
+    """Check the tagging WeasyPrint wrote and add what it leaves out.
+
+    - Every header cell gets a /Scope (PDF/UA-1 §7.5, ISO 32000-1 §14.8.5.7): Column for a
+      header in the table head, Row for one in the body (our templates use `<th scope="row">`
+      there). WeasyPrint links data cells to headers with /Headers but sets no /Scope.
+    - A document without a structure tree, or a figure without alternative text (§7.3), cannot
+      be PDF/UA: that is an error, not a warning.
+    """
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        wortel = doc.Root.get("/StructTreeRoot")
+        if wortel is None or not doc.Root.get("/MarkInfo", {}).get("/Marked", False):
+            raise PdfNietToegankelijk("De PDF heeft geen structuur (tags): hij is niet toegankelijk.")
+        zonder_alt = []
+        for element, ouders in _structuur(wortel):
+            soort = element.get("/S")
+            if soort == "/Figure" and not str(element.get("/Alt", "")).strip():
+                zonder_alt.append(element)
+            elif soort == "/TH":
+                scope = "/Column" if "/THead" in ouders[-2:] else "/Row"
+                attributen = element.get("/A")
+                if not isinstance(attributen, pikepdf.Dictionary):
+                    attributen = pikepdf.Dictionary(O=pikepdf.Name.Table)
+                    element.A = attributen
+                if attributen.get("/O") == "/Table" and "/Scope" not in attributen:
+                    attributen.Scope = pikepdf.Name(scope)
+        if zonder_alt:
+            raise PdfNietToegankelijk(
+                f"De PDF bevat {len(zonder_alt)} afbeelding(en) zonder alternatieve tekst (alt): "
+                "zo is hij niet toegankelijk.")
+        uit = io.BytesIO()
+        doc.save(uit)
+        return uit.getvalue()
+
+
+def _structuur(element, ouders=()):
+    """Every structure element below `element` with the types (/S) of its ancestors."""
+    import pikepdf
+
+    kinderen = element.get("/K")
+    if kinderen is None:
+        return
+    if not isinstance(kinderen, pikepdf.Array):
+        kinderen = [kinderen]
+    eigen = (*ouders, str(element.get("/S", "")))
+    for kind in kinderen:
+        if isinstance(kind, pikepdf.Dictionary) and kind.get("/Type", "/StructElem") == "/StructElem" \
+                and "/S" in kind:
+            yield kind, eigen
+            yield from _structuur(kind, eigen)
 
 
 def render_document(html: str):

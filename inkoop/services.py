@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from .models import Gebruiker, Lidmaatschap, Organisatie
+from .wachtrij import in_wachtrij, na_commit
 
 
 def organisatie_verzekeren(*, naam: str) -> tuple[Organisatie, bool]:
@@ -45,11 +46,30 @@ def notificeren(*, organisatie, ontvanger, onderwerp: str, tekst: str = "", url:
     from .tasks import notificatie_mailen
 
     notificatie = Notificatie.objects.create(organisatie=organisatie, ontvanger=ontvanger,
-                                             onderwerp=onderwerp, tekst=tekst, url=url)
-    transaction.on_commit(lambda: notificatie_mailen.delay(notificatie.id))
+                                             onderwerp=een_regel(onderwerp)[:200], tekst=tekst, url=url)
+    na_commit(notificatie_mailen, notificatie.id)
     return notificatie
 
 
+def een_regel(tekst: str) -> str:
+    """Text for a header (an e-mail subject): every line break and control character becomes a
+    space. Django refuses a subject with CR/LF (header injection) and the mail would be lost."""
+    return " ".join("".join(" " if ord(c) < 32 or 127 <= ord(c) < 160 else c for c in tekst).split())
+
+
+def notificaties_nakijken(*, wachttijd_minuten: int = 5, dagen: int = 2) -> int:
+    """The periodic sweep: e-mails of recent notifications that were never sent (the broker was
+    away when they were queued, or the mail server) are queued again; sending is idempotent."""
+    from django.utils import timezone
+
+    from .models import Notificatie
+    from .tasks import notificatie_mailen
+
+    nu = timezone.now()
+    ids = (Notificatie.objects.filter(gemaild_op__isnull=True, aangemaakt_op__lt=nu - timezone.timedelta(
+        minutes=wachttijd_minuten), aangemaakt_op__gte=nu - timezone.timedelta(days=dagen))
+        .exclude(ontvanger__email="").values_list("pk", flat=True))
+    return sum(in_wachtrij(notificatie_mailen, pk) for pk in ids)
 def notificaties_gelezen_voor(*, gebruiker, organisatie, pad: str) -> int:
     """Mark read the user's notifications that point to the page at `pad`.
 
@@ -83,7 +103,148 @@ def notificatie_mailen_uitvoeren(*, notificatie_id: int) -> bool:
         if n is None or not n.ontvanger.email:
             return False
         link = f"\n\n{settings.SITE_URL}{n.url}" if n.url else ""
-        send_mail(n.onderwerp, f"{n.tekst}{link}", None, [n.ontvanger.email])
+        send_mail(een_regel(n.onderwerp), f"{n.tekst}{link}", None, [n.ontvanger.email])
         n.gemaild_op = timezone.now()
         n.save(update_fields=["gemaild_op"])
         return True
+
+
+# --- User administration by the organisation's beheerder -----------------------------------------
+
+
+class GebruikersbeheerFout(ValueError):
+    """A change the beheerder may not make; the message says why, in Dutch."""
+
+
+def _beheerders_na_wijziging(*, organisatie, lidmaatschap, nieuwe_rol) -> int:
+    """How many beheerders the organisation keeps after `lidmaatschap` gets `nieuwe_rol` (or none).
+
+    The beheerder rows are locked first, so two beheerders demoting each other at the same
+    moment cannot both succeed and leave the organisation without one.
+    """
+    beheerders = set(Lidmaatschap.objects.select_for_update()
+                     .filter(organisatie=organisatie, rol="beheerder").values_list("pk", flat=True))
+    beheerders.discard(lidmaatschap.pk)
+    return len(beheerders) + (1 if nieuwe_rol == "beheerder" else 0)
+
+
+@transaction.atomic
+def collega_uitnodigen(*, organisatie, door, email: str, rol: str, voornaam: str = "",
+                       achternaam: str = "", afdeling: str = "") -> Lidmaatschap:
+    """Give a colleague a role in `organisatie` and e-mail them a link to set their password.
+
+    A colleague who already has an account (another organisation, or access withdrawn earlier)
+    keeps it: they get the role and, when they have no password yet, the link.
+    """
+    email = email.strip().lower()
+    bestaande = list(Gebruiker.objects.filter(email__iexact=email)[:2])
+    if len(bestaande) > 1:
+        raise GebruikersbeheerFout(
+            f"Er zijn meerdere accounts met het e-mailadres {email}; laat de applicatiebeheerder dit oplossen.")
+    if bestaande:
+        gebruiker = bestaande[0]
+        if Lidmaatschap.objects.filter(gebruiker=gebruiker, organisatie=organisatie).exists():
+            raise GebruikersbeheerFout(f"{email} heeft al een rol in {organisatie}; wijzig die rol in de lijst.")
+        if not gebruiker.is_active:
+            gebruiker.is_active = True
+            gebruiker.save(update_fields=["is_active"])
+    else:
+        if Gebruiker.objects.filter(username__iexact=email).exists():
+            raise GebruikersbeheerFout(f"De gebruikersnaam {email} is al in gebruik.")
+        gebruiker = Gebruiker(username=email, email=email, first_name=voornaam.strip(),
+                              last_name=achternaam.strip())
+        gebruiker.set_unusable_password()
+        gebruiker.save()
+    lid = Lidmaatschap(gebruiker=gebruiker, organisatie=organisatie, rol=rol, afdeling=afdeling.strip())
+    lid._history_user = door
+    lid.save()
+    if not gebruiker.has_usable_password():
+        uitnodiging_versturen(lidmaatschap=lid)
+    return lid
+
+
+def uitnodiging_versturen(*, lidmaatschap: Lidmaatschap) -> None:
+    """Queue the invitation e-mail once the transaction commits (the link is made in the task)."""
+    from .tasks import uitnodiging_mailen
+
+    transaction.on_commit(lambda: uitnodiging_mailen.delay(lidmaatschap.pk))
+
+
+def uitnodiging_link(gebruiker: Gebruiker) -> str:
+    """The one-time link to set a password: Django's password-reset token (signed with
+    SECRET_KEY, void once the password is set, expiring after PASSWORD_RESET_TIMEOUT)."""
+    from django.conf import settings
+    from django.contrib.auth.tokens import default_token_generator
+    from django.urls import reverse
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    pad = reverse("uitnodiging_accepteren", kwargs={
+        "uidb64": urlsafe_base64_encode(force_bytes(gebruiker.pk)),
+        "token": default_token_generator.make_token(gebruiker)})
+    return f"{settings.SITE_URL.rstrip('/')}{pad}"
+
+
+def uitnodiging_mailen_uitvoeren(*, lidmaatschap_id: int) -> bool:
+    """Send the invitation; nothing when the membership is gone or the password is already set."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+
+    lid = Lidmaatschap.objects.select_related("gebruiker", "organisatie").filter(pk=lidmaatschap_id).first()
+    if lid is None or lid.gebruiker.has_usable_password() or not lid.gebruiker.email:
+        return False
+    uren = settings.PASSWORD_RESET_TIMEOUT // 3600
+    tekst = (f"Beste {lid.gebruiker.get_full_name() or lid.gebruiker.email},\n\n"
+             f"U bent uitgenodigd voor de inkoopapplicatie van {lid.organisatie} "
+             f"als {lid.get_rol_display().lower()}.\n"
+             f"Kies uw wachtwoord via deze link (geldig tot {uren} uur na verzending, één keer te gebruiken):\n\n"
+             f"{uitnodiging_link(lid.gebruiker)}\n\n"
+             f"Uw gebruikersnaam is {lid.gebruiker.username}.\n")
+    send_mail(f"Uitnodiging inkoopapplicatie {lid.organisatie}", tekst, None, [lid.gebruiker.email])
+    return True
+
+
+@transaction.atomic
+def lidmaatschap_wijzigen(*, lidmaatschap: Lidmaatschap, door, rol: str, afdeling: str) -> Lidmaatschap:
+    """Change a colleague's role and afdeling; the organisation always keeps a beheerder."""
+    if rol != "beheerder" and lidmaatschap.rol == "beheerder" and not _beheerders_na_wijziging(
+            organisatie=lidmaatschap.organisatie, lidmaatschap=lidmaatschap, nieuwe_rol=rol):
+        raise GebruikersbeheerFout(
+            "Dit is de laatste beheerder van de organisatie: geef eerst een collega de rol beheerder.")
+    if (lidmaatschap.rol, lidmaatschap.afdeling) == (rol, afdeling.strip()):
+        return lidmaatschap
+    lidmaatschap.rol = rol
+    lidmaatschap.afdeling = afdeling.strip()
+    lidmaatschap._history_user = door
+    lidmaatschap.save()
+    return lidmaatschap
+
+
+@transaction.atomic
+def lidmaatschap_beeindigen(*, lidmaatschap: Lidmaatschap, door) -> None:
+    """Withdraw a colleague's access to this organisation (the history keeps the role they had).
+
+    A colleague without any organisation left is deactivated, so they cannot log in at all;
+    their name stays on the records they made.
+    """
+    if lidmaatschap.rol == "beheerder" and not _beheerders_na_wijziging(
+            organisatie=lidmaatschap.organisatie, lidmaatschap=lidmaatschap, nieuwe_rol=None):
+        raise GebruikersbeheerFout(
+            "Dit is de laatste beheerder van de organisatie: geef eerst een collega de rol beheerder.")
+    gebruiker = lidmaatschap.gebruiker
+    lidmaatschap._history_user = door
+    lidmaatschap.delete()
+    if not Lidmaatschap.objects.filter(gebruiker=gebruiker).exists():
+        gebruiker.is_active = False
+        gebruiker.save(update_fields=["is_active"])
+
+
+@transaction.atomic
+def organisatie_met_beheerder(*, naam: str, email: str, voornaam: str = "", achternaam: str = ""):
+    """A new organisation and its first beheerder, invited by e-mail (manage.py organisatie_aanmaken)."""
+    if Organisatie.objects.filter(naam=naam).exists():
+        raise GebruikersbeheerFout(f"De organisatie {naam} bestaat al.")
+    org, _ = organisatie_verzekeren(naam=naam)
+    lid = collega_uitnodigen(organisatie=org, door=None, email=email, rol="beheerder",
+                             voornaam=voornaam, achternaam=achternaam)
+    return org, lid

@@ -37,6 +37,9 @@ def _pyplot():
 
         matplotlib.rcParams.update({
             "svg.fonttype": "path",
+            # Names come from the ledger: "$" must be a dollar sign, never mathtext (a "$x$" pair
+            # would be parsed as a formula, and an unbalanced one fails the whole chart).
+            "text.parse_math": False,
             "svg.hashsalt": "inkoopjaarverslag",  # stable ids: the same data gives the same SVG
             "font.family": ["Liberation Sans", "DejaVu Sans", "sans-serif"],
             "font.size": 9,

@@ -26,6 +26,7 @@ from uitgaven.cijfers import cent as _cent
 from uitgaven.cijfers import groei as _groei
 from uitgaven.cijfers import pct as _pct
 from uitgaven.models import Crediteur, Factuurregel, Jaaromzet, Regio, RegioKlasse
+from uitgaven.selectors import boekjaren
 
 logger = logging.getLogger(__name__)
 
@@ -178,9 +179,7 @@ def heeft_uitgaven(*, organisatie, jaar: int) -> bool:
 
 def beschikbare_jaren(*, organisatie) -> list[int]:
     """Boekjaren with spend, newest first."""
-    model = _bron(organisatie)
-    return list(model.objects.filter(organisatie=organisatie).values_list("boekjaar", flat=True)
-                .distinct().order_by("-boekjaar"))
+    return boekjaren(organisatie=organisatie, model=_bron(organisatie))[::-1]
 
 
 # --------------------------------------------------------------------------------------------
@@ -211,7 +210,8 @@ def _inkoopvolume(model, organisatie, jaar) -> tuple[list[Volumejaar], dict[int,
 
 
 def _domeinen(model, organisatie, jaar, totaal, totaal_vorig) -> list[Domeinregel]:
-    rijen = (model.objects.filter(organisatie=organisatie, boekjaar__in=[jaar, jaar - 1])
+    rijen = (model.objects.filter(organisatie=organisatie, boekjaar__in=[jaar, jaar - 1],
+                                  kostenplaats__organisatie=organisatie, kostenplaats__domein__organisatie=organisatie)
              .values("kostenplaats__domein__naam", "boekjaar").annotate(bedrag=Sum("bedrag"))
              .order_by())
     bedragen: dict[str, dict[int, Decimal]] = {}
@@ -271,7 +271,9 @@ def _klassen(model, organisatie, jaar) -> list[_Klasse]:
 
     First the year total per crediteur (a supplier counts when its total is not zero: credit
     notes can cancel out), then per region and category of that crediteur: a few dozen rows,
-    from which both tables are summed. |s| >= 0.005 instead of s <> 0 so that SQLite's float sums
+    from which both tables are summed. Every join names the organisation, so that PostgreSQL reads
+    only this organisation's crediteuren (by the unique key) instead of hashing every
+    organisation's. |s| >= 0.005 instead of s <> 0 so that SQLite's float sums
     count the same as PostgreSQL's exact numerics.
     """
     from uitgaven.models import Inkoopcategorie, Inkooppakket
@@ -283,13 +285,13 @@ def _klassen(model, organisatie, jaar) -> list[_Klasse]:
               FROM {model._meta.db_table} j
               WHERE j.organisatie_id = %s AND j.boekjaar IN (%s, %s)
               GROUP BY j.crediteur_id, j.boekjaar) t
-        JOIN {Crediteur._meta.db_table} c ON c.id = t.crediteur_id
-        LEFT JOIN {Inkooppakket._meta.db_table} p ON p.id = c.inkooppakket_id
-        LEFT JOIN {Inkoopcategorie._meta.db_table} cat ON cat.id = p.categorie_id
+        JOIN {Crediteur._meta.db_table} c ON c.id = t.crediteur_id AND c.organisatie_id = %s
+        LEFT JOIN {Inkooppakket._meta.db_table} p ON p.id = c.inkooppakket_id AND p.organisatie_id = %s
+        LEFT JOIN {Inkoopcategorie._meta.db_table} cat ON cat.id = p.categorie_id AND cat.organisatie_id = %s
         GROUP BY t.boekjaar, c.regio, cat.code, cat.naam
     """  # noqa: S608 - table names come from model metadata, values are parameters
     with connection.cursor() as cursor:
-        cursor.execute(sql, [organisatie.pk, jaar, jaar - 1])
+        cursor.execute(sql, [organisatie.pk, jaar, jaar - 1, organisatie.pk, organisatie.pk, organisatie.pk])
         rijen = cursor.fetchall()
     # A crediteur without a derived region (not yet classified by the import) has no known
     # address as far as the report can tell.
@@ -362,20 +364,11 @@ def _contractcijfers(organisatie, jaar) -> dict:
     return jaarcijfers(organisatie=organisatie, jaar=jaar) or {}
 
 
-def _signalen(organisatie, jaar) -> dict | None:
-    """A summary of the signaleringslijst when rechtmatigheid offers one (chapter 4)."""
-    try:
-        from rechtmatigheid import selectors
-    except ImportError:
-        return None
-    samenvatting = getattr(selectors, "signalen_samenvatting", None)
-    if samenvatting is None:
-        return None
-    try:
-        return samenvatting(organisatie=organisatie, jaar=jaar)
-    except Exception:  # a summary is optional decoration; the report must still come out
-        logger.exception("Samenvatting van de signalen mislukt")
-        return None
+def _signalen(organisatie, jaar) -> dict:
+    """Chapter 4: the signaleringslijst, the steekproef and the rechtmatigheidsverantwoording."""
+    from rechtmatigheid.selectors import signalen_samenvatting
+
+    return signalen_samenvatting(organisatie=organisatie, jaar=jaar)
 
 
 def _afdeling_inkoop(organisatie, jaar, cijfers) -> AfdelingInkoop:

@@ -13,6 +13,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from inkoop import werk
+from inkoop.wachtrij import in_wachtrij, na_commit
+
 from .models import Hoofdstuk, Instelling, Rapportversie, Verhaaltekst
 
 logger = logging.getLogger(__name__)
@@ -46,7 +49,7 @@ def versie_genereren_starten(*, organisatie, jaar: int, door) -> Rapportversie:
 
     versie = Rapportversie.objects.create(organisatie=organisatie, jaar=jaar, gestart_door=door,
                                           stap="In de wachtrij")
-    transaction.on_commit(lambda: rapport_genereren.delay(versie.pk))
+    na_commit(rapport_genereren, versie.pk)
     return versie
 
 
@@ -62,8 +65,19 @@ def sha256(inhoud: bytes) -> str:
 def versie_genereren_uitvoeren(*, versie_id: int) -> Rapportversie | None:
     """Compute figures, charts, PDF, JSON and XLSX of a concept version and store them.
 
-    Safe to run twice: a version that is already done (or published) is left alone.
+    Safe to run twice: a version that is already done (or published) is left alone, and the
+    process that generates it holds its lock (inkoop/werk.py), so a redelivered task picks up a
+    version whose worker died, but never one that is still being made.
     """
+    if not werk.neem(werk.RAPPORTVERSIE, versie_id):
+        return Rapportversie.objects.filter(pk=versie_id).first()
+    try:
+        return _genereren(versie_id)
+    finally:
+        werk.geef_vrij(werk.RAPPORTVERSIE, versie_id)
+
+
+def _genereren(versie_id: int) -> Rapportversie | None:
     from .rapport import context, render_html_pdf
     from .selectors import als_json, jaarverslag_gegevens
     from .xlsx import als_xlsx
@@ -107,9 +121,30 @@ def versie_genereren_uitvoeren(*, versie_id: int) -> Rapportversie | None:
     except Exception as exc:
         # The failure is shown on the page (the progress row); the traceback goes to the log.
         logger.exception("Genereren van jaarverslagversie %s mislukt", versie.pk)
+        werk.herstel_verbinding()
         _voortgang(versie.pk, 100, "Mislukt", status=Rapportversie.Status.MISLUKT,
                    fout=f"{type(exc).__name__}: {exc}"[:2000], klaar_op=timezone.now())
         return Rapportversie.objects.get(pk=versie.pk)
+
+
+def rapportversies_nakijken(*, wachttijd_minuten: int = 5) -> dict:
+    """The periodic sweep: a version whose worker died is marked failed with the reason (a new
+    version can be generated); a version still waiting long after it was queued (broker away at
+    that moment) is queued again."""
+    from .tasks import rapport_genereren
+
+    afgebroken = opnieuw = 0
+    bezig = Rapportversie.objects.filter(status=Rapportversie.Status.BEZIG).values_list("pk", "gestart_op")
+    for pk, gestart_op in bezig:
+        if werk.verlaten(werk.RAPPORTVERSIE, pk, gestart_op):
+            afgebroken += Rapportversie.objects.filter(pk=pk, status=Rapportversie.Status.BEZIG).update(
+                status=Rapportversie.Status.MISLUKT, voortgang=100, stap="Mislukt", fout=werk.AFGEBROKEN,
+                klaar_op=timezone.now())
+    grens = timezone.now() - timezone.timedelta(minutes=wachttijd_minuten)
+    for pk in Rapportversie.objects.filter(status=Rapportversie.Status.WACHTEND, gestart_op__lt=grens).values_list(
+            "pk", flat=True):
+        opnieuw += in_wachtrij(rapport_genereren, pk)
+    return {"afgebroken": afgebroken, "opnieuw": opnieuw}
 
 
 class PublicerenNietMogelijk(ValueError):

@@ -9,13 +9,15 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from inkoop.invoer import id_of_none
 from inkoop.models import Notificatie
 from inkoop.permissies import vereist
 from inkoop.services import notificaties_gelezen_voor
+from inkoop.uploads import upload_grens
 from uitgaven.models import Domein
 
 from . import selectors, services
-from .bijlagen import OngeldigeBijlage
+from .bijlagen import MAX_BYTES, OngeldigeBijlage
 from .forms import (
     AntwoordForm,
     BijlagenForm,
@@ -111,10 +113,7 @@ def werkvoorraad(request):
     tab = g.get("tab") if g.get("tab") in selectors.TABBLADEN else "nieuw"
 
     def getal(naam):
-        try:
-            return int(g.get(naam, ""))
-        except ValueError:
-            return None
+        return id_of_none(g.get(naam))
 
     filters = {"zoek": g.get("zoek", "").strip()[:100], "soort": g.get("soort", "") if g.get("soort") in SoortOpdracht.values else "",
                "domein": getal("domein"), "status": g.get("status", "") if g.get("status") in Status.values else "",
@@ -181,6 +180,11 @@ def _formulier(request, melding):
     # Submitting checks everything at once, before anything is stored: a melding that cannot be
     # submitted is not silently kept as a concept.
     form.indienen = actie == "indienen"
+    if getattr(request, "upload_fout", None):
+        # The upload was stopped while it arrived (inkoop/uploads.py): nothing is stored.
+        form.is_valid()
+        form.add_error("bijlagen", request.upload_fout)
+        return _render_formulier(request, form, melding, status=413)
     if not form.is_valid():
         return _render_formulier(request, form, melding)
     # An inkoper files on behalf of the chosen budget holder; a budget holder for themselves.
@@ -279,11 +283,13 @@ def _tekst(form, naam, waarde):
     return str(keuzes.get(waarde, waarde))
 
 
+@upload_grens(MAX_BYTES)
 @vereist("meldingen.aanmaken")
 def nieuw(request):
     return _formulier(request, None)
 
 
+@upload_grens(MAX_BYTES)
 @vereist("meldingen.bekijken", fn=_melding)
 def bewerken(request, pk):
     melding = _melding(request, pk)
@@ -456,12 +462,15 @@ def antwoord(request, pk):
     return redirect(reverse("meldingen:detail", kwargs={"pk": v.melding_id}) + "#vragen")
 
 
+@upload_grens(MAX_BYTES)
 @require_POST
 @vereist("meldingen.bijlage_toevoegen", fn=_melding)
 def bijlagen(request, pk):
     melding = _melding(request, pk)
     form = BijlagenForm(request.POST, request.FILES)
-    if not form.is_valid():
+    if getattr(request, "upload_fout", None):
+        messages.error(request, request.upload_fout)
+    elif not form.is_valid():
         for fout in form.errors.get("bijlagen", []):
             messages.error(request, fout)
     elif not form.cleaned_data["bijlagen"]:

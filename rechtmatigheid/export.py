@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.http import HttpResponse
 
+from inkoop.export import bijlage_kop
 from inkoop.export import ontwapen as veilig
 
 
@@ -36,7 +37,7 @@ def csv_antwoord(bestandsnaam: str, koppen: list[str], rijen) -> HttpResponse:
         schrijver.writerow([_csv_cel(w) for w in rij])
     # UTF-8 with BOM: Excel then reads the accents right.
     antwoord = HttpResponse(("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8")
-    antwoord["Content-Disposition"] = f'attachment; filename="{bestandsnaam}.csv"'
+    antwoord["Content-Disposition"] = bijlage_kop(f"{bestandsnaam}.csv")
     return antwoord
 
 
@@ -77,5 +78,5 @@ def xlsx_antwoord(bestandsnaam: str, titel: str, koppen: list[str], rijen, toeli
     wb.save(buffer)
     antwoord = HttpResponse(buffer.getvalue(),
                             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    antwoord["Content-Disposition"] = f'attachment; filename="{bestandsnaam}.xlsx"'
+    antwoord["Content-Disposition"] = bijlage_kop(f"{bestandsnaam}.xlsx")
     return antwoord

@@ -1,6 +1,7 @@
 import secrets
 
 from django import forms
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from .models import Beoordeling, Soort
@@ -14,6 +15,8 @@ class SignaalFilterForm(forms.Form):
         ("", _("Alle")), ("open", _("Nog niet beoordeeld")),
         (Beoordeling.TERECHT, _("Terecht")), (Beoordeling.ONTERECHT, _("Onterecht"))])
     vervallen = forms.BooleanField(label=_("Ook vervallen signalen"), required=False)
+    zoek = forms.CharField(label=_("Zoeken"), required=False, max_length=100,
+                           help_text=_("Crediteur, nummer, pakket of woord uit de toelichting"))
 
     def __init__(self, *args, jaren, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,6 +41,24 @@ class BeoordelingForm(forms.Form):
         return data
 
 
+class BulkBeoordelingForm(forms.Form):
+    """One assessment with one note for all ticked signals of the list."""
+
+    beoordeling = forms.ChoiceField(
+        label=_("Beoordeling van de aangevinkte signalen"),
+        choices=[(Beoordeling.TERECHT, _("Terecht")), (Beoordeling.ONTERECHT, _("Onterecht"))],
+        error_messages={"required": _("Kies terecht of onterecht."),
+                        "invalid_choice": _("Kies terecht of onterecht.")})
+    toelichting = forms.CharField(label=_("Toelichting"), required=False, max_length=2000,
+                                  help_text=_("Verplicht bij ‘onterecht’."))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("beoordeling") == Beoordeling.ONTERECHT and not (data.get("toelichting") or "").strip():
+            self.add_error("toelichting", _("Licht toe waarom de signalen onterecht zijn."))
+        return data
+
+
 def nieuw_zaad() -> str:
     """A random suggestion for the seed; the controller may type another one."""
     return str(secrets.randbelow(900000) + 100000)
@@ -52,7 +73,10 @@ class SteekproefForm(forms.Form):
                                     "required": _("Vul de omvang in.")})
     zaad = forms.CharField(label=_("Zaad (seed)"), max_length=100,
                            help_text=_("Willekeurig voorgesteld; met hetzelfde zaad is de steekproef te herhalen."),
-                           error_messages={"required": _("Vul een zaad in, bijvoorbeeld 482913.")})
+                           error_messages={"required": _("Vul een zaad in, bijvoorbeeld 482913.")},
+                           # The seed goes into file names and headers of the exports.
+                           validators=[RegexValidator(r"^[A-Za-z0-9._-]+$", _(
+                               "Gebruik voor het zaad alleen letters, cijfers, punten en streepjes."))])
 
     def __init__(self, *args, jaren, **kwargs):
         super().__init__(*args, **kwargs)

@@ -15,11 +15,21 @@ class Soort(models.TextChoices):
     """The kinds of signal of interfaces.md §5 (the values are part of the JSON interface)."""
 
     UITGAVEN_ZONDER_CONTRACT = "uitgaven_zonder_contract", _("Uitgaven zonder contract")
+    EU_DREMPEL_PAKKET = "eu_drempel_pakket", _("EU-drempel per inkooppakket")
+    PROCEDURE_TE_LICHT = "procedure_te_licht", _("Procedure te licht")
     MOGELIJKE_SPLITSING = "mogelijke_splitsing", _("Mogelijke splitsing")
     CONTRACT_OVERSCHREDEN = "contract_overschreden", _("Contract overschreden")
     CONTRACT_VERLOPEN = "contract_verlopen", _("Contract verlopen")
     MELDING_ZONDER_ADVIES = "melding_zonder_advies", _("Melding zonder advies")
     LEVERANCIER_ZONDER_PAKKET = "leverancier_zonder_pakket", _("Leverancier zonder inkooppakket")
+
+
+class Kader(models.TextChoices):
+    """Which rule a finding breaks: the law (EU thresholds, Aanbestedingswet 2012 deel 2) or the
+    organisation's own procurement policy. The rechtmatigheidsverantwoording reports them apart."""
+
+    EUROPEES = "europees", _("Europese aanbestedingsregels")
+    EIGEN_BELEID = "eigen_beleid", _("Eigen inkoopbeleid")
 
 
 class Beoordeling(models.TextChoices):
@@ -46,6 +56,10 @@ class Signaal(OrganisatieModel):
     bedrag = models.DecimalField(_("bedrag"), max_digits=15, decimal_places=2)
     drempel = models.DecimalField(_("drempel"), max_digits=15, decimal_places=2, null=True, blank=True)
     toelichting = models.TextField(_("toelichting"))
+    # One line a controller reads first, the rule broken, and the rank on the list (higher first).
+    reden = models.CharField(_("reden"), max_length=300, blank=True)
+    kader = models.CharField(_("kader"), max_length=20, choices=Kader.choices, blank=True)
+    risico = models.DecimalField(_("risico"), max_digits=17, decimal_places=2, default=0)
     # What the signal is about, for links and the export: contract_id, melding_id, pakketcode, ...
     details = models.JSONField(default=dict, blank=True)
     actueel = models.BooleanField(_("actueel"), default=True)
@@ -129,6 +143,8 @@ class Steekproefregel(models.Model):
     uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=Uitkomst.choices, blank=True,
                                 default=Uitkomst.OPEN)
     uitkomst_toelichting = models.CharField(_("toelichting"), max_length=500, blank=True)
+    # For an onrechtmatig line: the rule it breaks (rechtmatigheidsverantwoording).
+    kader = models.CharField(_("kader"), max_length=20, choices=Kader.choices, blank=True)
 
     class Meta:
         verbose_name = _("steekproefregel")

@@ -6,10 +6,12 @@ steekproef; the inkoper reads them (and the OCDS export) to act on what they fin
 
 import rules
 
-from inkoop.rules import is_controller, is_inkoper
+from inkoop.rules import is_budgethouder, is_controller, is_inkoper
 
 rules.add_perm("rechtmatigheid.bekijken", is_controller | is_inkoper)
 rules.add_perm("rechtmatigheid.beoordelen", is_controller)
 rules.add_perm("rechtmatigheid.berekenen", is_controller)
 rules.add_perm("rechtmatigheid.steekproef_trekken", is_controller)
 rules.add_perm("rechtmatigheid.exporteren", is_controller | is_inkoper)
+# Preventive: the budget holder and Inkoop see what will become a finding if nobody acts.
+rules.add_perm("rechtmatigheid.vooruitblik", is_budgethouder | is_inkoper | is_controller)

@@ -3,6 +3,7 @@
 from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
 
 from uitgaven.models import Factuurregel
+from uitgaven.selectors import boekjaren
 
 from .models import Beoordeling, Signaal, Soort, Steekproef, Steekproefregel, Uitkomst
 
@@ -17,9 +18,14 @@ def signaal_als_json(s: Signaal) -> dict:
     return {
         "soort": s.soort,
         "crediteurnummer": s.crediteurnummer or None,
+        "contractnummer": s.details.get("contractnummer"),
+        "pakketcode": s.details.get("pakket"),
         "bedrag": geld(s.bedrag),
         "drempel": geld(s.drempel),
         "toelichting": s.toelichting,
+        "reden": s.reden or None,
+        "kader": s.kader or None,
+        "risico": geld(s.risico),
         "crediteurnaam": s.crediteurnaam or None,
         "onderwerp": s.onderwerp or None,
         "sleutel": s.sleutel,
@@ -44,27 +50,30 @@ def steekproefregel_als_json(r: Steekproefregel) -> dict:
 
 def beschikbare_jaren(*, organisatie) -> list[int]:
     """The boekjaren with spend, newest first (the year filter)."""
-    jaren = set(Factuurregel.objects.filter(organisatie=organisatie).values_list("boekjaar", flat=True)
-                .distinct().order_by())
+    jaren = set(boekjaren(organisatie=organisatie, model=Factuurregel))
     jaren |= set(Signaal.objects.filter(organisatie=organisatie).values_list("jaar", flat=True)
                  .distinct().order_by())
     return sorted(jaren, reverse=True)
 
 
 def signalen_lijst(*, organisatie, jaar: int, soort: str = "", beoordeling: str | None = None,
-                   ook_vervallen: bool = False):
+                   ook_vervallen: bool = False, zoek: str = ""):
     """The stored signals of a year with the filters of the list page (one query)."""
     qs = Signaal.objects.filter(organisatie=organisatie, jaar=jaar).select_related("beoordeeld_door")
+    for woord in (zoek or "").split()[:5]:
+        qs = qs.filter(Q(crediteurnaam__icontains=woord) | Q(crediteurnummer__icontains=woord)
+                       | Q(onderwerp__icontains=woord) | Q(reden__icontains=woord)
+                       | Q(toelichting__icontains=woord))
     if not ook_vervallen:
         qs = qs.filter(actueel=True)
     if soort:
         qs = qs.filter(soort=soort)
     if beoordeling is not None:
         qs = qs.filter(beoordeling=beoordeling)
-    # The order of the Soort choices (the tiles), then the largest amounts first.
+    # Highest risk first (amount weighted by the rule at stake), then the order of the tiles.
     volgorde = Case(*[When(soort=w, then=Value(i)) for i, w in enumerate(Soort.values)],
                     output_field=IntegerField())
-    return qs.order_by(volgorde, "-bedrag", "sleutel")
+    return qs.order_by("-risico", volgorde, "sleutel")
 
 
 def signalen_telling(*, organisatie, jaar: int) -> dict:
@@ -115,4 +124,14 @@ def signalen_samenvatting(*, organisatie, jaar: int) -> dict:
         steekproef = {"omvang": sp.omvang, "zaad": sp.zaad, "populatie_aantal": sp.populatie_aantal,
                       "populatie_bedrag": sp.populatie_bedrag,
                       "uitkomsten": {k or "open": v for k, v in uitkomsten.items()}}
-    return {**telling, "steekproef": steekproef}
+    return {**telling, "steekproef": steekproef,
+            "verantwoording": verantwoording_van(organisatie=organisatie, jaar=jaar)}
+
+
+def verantwoording_van(*, organisatie, jaar: int):
+    """The rechtmatigheidsverantwoording of `jaar` against the verantwoordingsgrens in the policy."""
+    from .drempels import verantwoordingsgrens_voor
+    from .verantwoording import verantwoording
+
+    return verantwoording(organisatie=organisatie, jaar=jaar,
+                          verantwoordingsgrens=verantwoordingsgrens_voor(organisatie, jaar))

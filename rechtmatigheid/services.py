@@ -11,10 +11,10 @@ from uitgaven.models import Factuurregel
 from . import signalen as signaalregels
 from . import steekproef as steekproefregels
 from .drempels import drempels_voor
-from .models import Beoordeling, Signaal, Steekproef, Steekproefregel, Uitkomst
+from .models import Beoordeling, Kader, Signaal, Steekproef, Steekproefregel, Uitkomst
 
 VELDEN = ["soort", "crediteurnummer", "crediteurnaam", "onderwerp", "bedrag", "drempel", "toelichting",
-          "details"]
+          "reden", "kader", "risico", "details"]
 
 
 def _peildatum_voor(jaar: int) -> date:
@@ -63,10 +63,37 @@ def signalen_berekenen(*, organisatie, jaar: int, peildatum: date | None = None)
     return actueel
 
 
+class BeoordelingFout(ValueError):
+    """An assessment that cannot be recorded; the message is a Dutch sentence for the user."""
+
+
+def _controleer_beoordeling(beoordeling: str, toelichting: str) -> None:
+    if beoordeling not in (Beoordeling.TERECHT, Beoordeling.ONTERECHT, Beoordeling.OPEN):
+        raise BeoordelingFout(f"Onbekende beoordeling ‘{beoordeling}’.")
+    # Judging a signal onterecht clears a finding: the accountant needs the reason on file.
+    if beoordeling == Beoordeling.ONTERECHT and not toelichting.strip():
+        raise BeoordelingFout("Licht toe waarom het signaal onterecht is (contract, vrijstelling, correctie).")
+
+
+@transaction.atomic
+def signalen_beoordelen(*, organisatie, ids, beoordeling: str, toelichting: str, door) -> int:
+    """Assess several signals at once with one note (the bulk action of the list); returns how many."""
+    _controleer_beoordeling(beoordeling, toelichting)
+    lijst = list(Signaal.objects.select_for_update().filter(organisatie=organisatie, pk__in=list(ids)))
+    nu = timezone.now()
+    for s in lijst:
+        s.beoordeling = beoordeling
+        s.beoordeling_toelichting = toelichting.strip()
+        s.beoordeeld_door = door if beoordeling else None
+        s.beoordeeld_op = nu if beoordeling else None
+    Signaal.objects.bulk_update(lijst, ["beoordeling", "beoordeling_toelichting", "beoordeeld_door",
+                                        "beoordeeld_op"])
+    return len(lijst)
+
+
 def signaal_beoordelen(*, signaal: Signaal, beoordeling: str, toelichting: str, door) -> Signaal:
     """Record the controller's assessment (terecht / onterecht, with a note; who and when)."""
-    if beoordeling not in (Beoordeling.TERECHT, Beoordeling.ONTERECHT, Beoordeling.OPEN):
-        raise ValueError(f"Onbekende beoordeling ‘{beoordeling}’.")
+    _controleer_beoordeling(beoordeling, toelichting)
     signaal.beoordeling = beoordeling
     signaal.beoordeling_toelichting = toelichting.strip()
     signaal.beoordeeld_door = door if beoordeling else None
@@ -125,18 +152,34 @@ def steekproef_trekken(*, organisatie, jaar: int, omvang: int, zaad, door=None) 
     return sp
 
 
+@transaction.atomic
 def steekproefregels_beoordelen(*, steekproef: Steekproef, uitkomsten: dict) -> int:
-    """Store the outcome per line: {regel_id: (uitkomst, toelichting)}; returns lines changed."""
+    """Store the outcome per line: {regel_id: (uitkomst, toelichting[, kader])}; returns lines changed.
+
+    An onrechtmatig line needs a note (what rule, what amount) for the rechtmatigheidsverantwoording;
+    its kader (EU law or own policy) defaults to own policy. Raises BeoordelingFout naming the
+    line, and then stores nothing.
+    """
     geldig = set(Uitkomst.values)
     regels = list(steekproef.regels.filter(pk__in=list(uitkomsten)))
     gewijzigd = []
     for regel in regels:
-        uitkomst, toelichting = uitkomsten[regel.pk]
+        uitkomst, toelichting, *rest = uitkomsten[regel.pk]
+        kader = (rest[0] if rest else regel.kader) or ""
         if uitkomst not in geldig:
-            raise ValueError(f"Onbekende uitkomst ‘{uitkomst}’.")
+            raise BeoordelingFout(f"Onbekende uitkomst ‘{uitkomst}’.")
+        if kader not in ("", *Kader.values):
+            raise BeoordelingFout(f"Onbekend kader ‘{kader}’.")
         toelichting = (toelichting or "").strip()[:500]
-        if (regel.uitkomst, regel.uitkomst_toelichting) != (uitkomst, toelichting):
-            regel.uitkomst, regel.uitkomst_toelichting = uitkomst, toelichting
+        if uitkomst == Uitkomst.ONRECHTMATIG and not toelichting:
+            raise BeoordelingFout(f"Regel {regel.volgnummer} ({regel.crediteurnaam or regel.crediteurnummer}, "
+                                  f"factuur {regel.factuurnummer}) is onrechtmatig: licht toe waarom.")
+        if uitkomst == Uitkomst.ONRECHTMATIG and not kader:
+            kader = Kader.EIGEN_BELEID
+        if uitkomst != Uitkomst.ONRECHTMATIG:
+            kader = ""
+        if (regel.uitkomst, regel.uitkomst_toelichting, regel.kader) != (uitkomst, toelichting, kader):
+            regel.uitkomst, regel.uitkomst_toelichting, regel.kader = uitkomst, toelichting, kader
             gewijzigd.append(regel)
-    Steekproefregel.objects.bulk_update(gewijzigd, ["uitkomst", "uitkomst_toelichting"])
+    Steekproefregel.objects.bulk_update(gewijzigd, ["uitkomst", "uitkomst_toelichting", "kader"])
     return len(gewijzigd)

@@ -1,33 +1,26 @@
 """The signaleringslijst: which purchases of a year carry a rechtmatigheid risk (interfaces.md §5).
 
-Each function computes one kind of signal with SQL aggregates (one query per table) and returns
-`Bevinding` objects; `rechtmatigheid.services.signalen_berekenen` stores them. Comparisons with
-a threshold happen on the Decimal values Django returns (exact on both PostgreSQL and SQLite,
-where a HAVING on a sum of decimals would compare floats).
+Each function computes one kind of signal with SQL aggregates and returns `Bevinding` objects;
+`rechtmatigheid.services.signalen_berekenen` stores them. One signal per subject (a crediteur, a
+contract, a pakket, a pakket with a kostenplaats, a melding). Comparisons with a threshold happen
+on the Decimal values Django returns (exact on PostgreSQL and SQLite alike).
 
-Sources of the rules: the procedure bands of the policy (adviesregels.md §1.2, P-10/P-11), the
-EU thresholds (§1.1), the ban on splitting to escape a procedure (Aw 2012 art. 1.5 / 2.15,
-adviesregels.md L-26), and the 15.000 limit for spend to be classified (product.md §4).
+Every signal carries its `kader` (the rule broken: the EU procurement law or the organisation's
+own policy), a `risico` to rank by (the amount, weighted: law over policy over process) and a
+one-line `reden`. `details["fout"]` holds the amount per crediteur that would be a finding if the
+signal is judged terecht (the rechtmatigheidsverantwoording counts each euro once from it).
+
+The rules and their sources are written out in docs/signalen.md.
 """
 
+import calendar
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import (
-    Count,
-    DateField,
-    DecimalField,
-    Exists,
-    F,
-    OuterRef,
-    Q,
-    Subquery,
-    Sum,
-    Value,
-)
-from django.db.models.functions import Coalesce, Least
+from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 
 from inkoop.formatting import datum, euro
 from inkoop.werkdagen import werkdagen_tussen
@@ -36,11 +29,13 @@ from meldingen.models import Status as MeldingStatus
 from uitgaven.models import Factuurregel
 
 from . import bronnen
-from .drempels import Drempels
-from .models import Soort
+from .drempels import DrempelReeks, Drempels
+from .models import Beoordeling, Kader, Signaal, Soort
 
 NUL = Decimal("0.00")
 CENT = Decimal("0.01")
+# Ranking: the amount times the weight of the rule at stake (law, own policy, process only).
+WEGING = {Kader.EUROPEES: Decimal(3), Kader.EIGEN_BELEID: Decimal(2), "": Decimal(1)}
 
 
 @dataclass
@@ -50,10 +45,18 @@ class Bevinding:
     bedrag: Decimal
     drempel: Decimal | None
     toelichting: str
+    reden: str = ""
+    kader: str = ""
     crediteurnummer: str = ""
     crediteurnaam: str = ""
     onderwerp: str = ""
     details: dict = field(default_factory=dict)
+
+    @property
+    def risico(self) -> Decimal:
+        basis = self.details.get("risicobedrag")
+        bedrag = Decimal(basis) if basis is not None else self.bedrag
+        return (abs(bedrag) * WEGING[self.kader]).quantize(CENT)
 
 
 def _eu(bedrag) -> str:
@@ -65,74 +68,438 @@ def _grens(bedrag) -> str:
     return euro(bedrag, 0 if bedrag == bedrag.to_integral_value() else 2)
 
 
+def _kort(bedrag) -> str:
+    """An amount in a one-line reason: € 2,9 mln from a million, else whole euros."""
+    if abs(bedrag) >= 1_000_000:
+        return "€ " + f"{(bedrag / 1_000_000).quantize(Decimal('0.1'))}".replace(".", ",") + " mln"
+    return euro(bedrag, 0)
+
+
 def _soortnaam(soort: str) -> str:
     return "werken" if soort == "werk" else "leveringen en diensten"
 
 
-def _uitgaven_per_crediteur(organisatie, jaar):
-    """Spend per crediteur in boekjaar `jaar`: one GROUP BY over the ledger."""
-    return list(
-        Factuurregel.objects.filter(organisatie=organisatie, boekjaar=jaar)
-        .values("crediteur_id", "crediteur__nummer", "crediteur__naam", "crediteur__inkooppakket_id",
-                "crediteur__inkooppakket__code", "crediteur__inkooppakket__naam",
-                "crediteur__inkooppakket__soort")
-        .annotate(totaal=Sum("bedrag"), kostenplaatsen=Count("kostenplaats", distinct=True))
-        .order_by("crediteur__nummer")
-    )
+def _fout(paren) -> dict:
+    """{crediteurnummer: amount} as JSON strings, for the verantwoording."""
+    return {nummer: f"{bedrag:.2f}" for nummer, bedrag in paren if bedrag}
 
 
-def _gedekte_crediteuren(organisatie, jaar) -> set[int]:
-    """Crediteuren with a registered contract that covers some part of `jaar`."""
-    contracten = bronnen.contracten_van(organisatie)
-    if contracten is None:
-        return set()
-    begin, eind = date(jaar, 1, 1), date(jaar, 12, 31)
-    return set(
-        contracten.filter(Q(startdatum__isnull=True) | Q(startdatum__lte=eind))
-        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=begin))
-        .values_list("crediteur_id", flat=True)
-    )
+class Gegevens:
+    """What every rule reads, loaded once per computation: spend per crediteur in the year and the
+    organisation's contracts with procedure, award date, value and term."""
+
+    def __init__(self, organisatie, jaar: int, drempels: Drempels):
+        self.organisatie, self.jaar, self.drempels = organisatie, jaar, drempels
+        self.begin, self.eind = date(jaar, 1, 1), date(jaar, 12, 31)
+        self.per_crediteur = list(
+            Factuurregel.objects.filter(organisatie=organisatie, boekjaar=jaar)
+            .values("crediteur_id")
+            .annotate(totaal=Sum("bedrag"))
+            .order_by()
+        )
+        from uitgaven.models import Crediteur
+
+        ids = [r["crediteur_id"] for r in self.per_crediteur]
+        crediteuren = {}
+        for i in range(0, len(ids), 5000):
+            for c in (Crediteur.objects.filter(pk__in=ids[i:i + 5000])
+                      .values("pk", "nummer", "naam", "inkooppakket_id", "inkooppakket__code",
+                              "inkooppakket__naam", "inkooppakket__soort")):
+                crediteuren[c["pk"]] = c
+        for r in self.per_crediteur:
+            c = crediteuren[r["crediteur_id"]]
+            r["totaal"] = (r["totaal"] or NUL).quantize(CENT)
+            r["nummer"], r["naam"] = c["nummer"], c["naam"]
+            r["pakket_id"], r["pakketcode"] = c["inkooppakket_id"], c["inkooppakket__code"]
+            r["pakketnaam"], r["pakketsoort"] = c["inkooppakket__naam"], c["inkooppakket__soort"] or ""
+        self.per_crediteur.sort(key=lambda r: r["nummer"])
+        self.totaal_per_id = {r["crediteur_id"]: r["totaal"] for r in self.per_crediteur}
+
+        Contract = bronnen.contract_model()
+        self.contracten = list(
+            Contract.objects.filter(organisatie=organisatie)
+            .annotate(_waarde=bronnen.contractwaarde_expressie(), _procedure=bronnen.procedure_expressie(),
+                      _gunning=bronnen.gunningsdatum_expressie())
+            .values("pk", "nummer", "omschrijving", "crediteur_id", "crediteur__nummer", "crediteur__naam",
+                    "leverancier_naam", "soort", "startdatum", "einddatum", "einddatum_uiterlijk", "_waarde",
+                    "_procedure", "_gunning", "inkooppakket__code", "inkooppakket__naam", "inkooppakket__soort",
+                    "melding__kostenplaats__code", "traject__melding__kostenplaats__code", "melding_id",
+                    "traject__melding_id", "opvolger_van_id")
+            .order_by("startdatum", "pk")
+        )
+        europees = bronnen.europese_procedures()
+        self.gedekt: set[int] = set()
+        self.eu_gedekt: set[int] = set()
+        for c in self.contracten:
+            if c["crediteur_id"] and self.dekt_jaar(c):
+                self.gedekt.add(c["crediteur_id"])
+                if c["_procedure"] in europees:
+                    self.eu_gedekt.add(c["crediteur_id"])
+
+    def dekt_jaar(self, c) -> bool:
+        return c["startdatum"] <= self.eind and (c["einddatum"] is None or c["einddatum"] >= self.begin)
+
+    def besteding_per_dag(self, crediteur_ids) -> dict[int, list[tuple[date, Decimal]]]:
+        """Spend per crediteur per booking date in the year, for terms that cover part of it."""
+        uit = defaultdict(list)
+        ids = sorted(set(crediteur_ids))
+        for i in range(0, len(ids), 2000):
+            for r in (Factuurregel.objects.filter(organisatie=self.organisatie, boekjaar=self.jaar,
+                                                  crediteur_id__in=ids[i:i + 2000])
+                      .values("crediteur_id", "boekdatum").annotate(s=Sum("bedrag")).order_by()):
+                uit[r["crediteur_id"]].append((r["boekdatum"], r["s"] or NUL))
+        return uit
 
 
-def uitgaven_zonder_contract(organisatie, jaar, drempels: Drempels, per_crediteur) -> list[Bevinding]:
-    gedekt = _gedekte_crediteuren(organisatie, jaar)
+def uitgaven_zonder_contract(g: Gegevens) -> list[Bevinding]:
+    jaar, drempels = g.jaar, g.drempels
     uit = []
-    for r in per_crediteur:
-        soort = r["crediteur__inkooppakket__soort"] or ""
+    for r in g.per_crediteur:
+        soort = r["pakketsoort"]
         drempel = drempels.meervoudig(soort)
-        totaal = r["totaal"] or NUL
-        if totaal < drempel or r["crediteur_id"] in gedekt:
+        totaal = r["totaal"]
+        if totaal < drempel or r["crediteur_id"] in g.gedekt:
             continue
+        eu = drempels.eu(soort)
+        kader = Kader.EUROPEES if eu is not None and totaal >= eu else Kader.EIGEN_BELEID
         uit.append(Bevinding(
             soort=Soort.UITGAVEN_ZONDER_CONTRACT,
-            sleutel=f"{Soort.UITGAVEN_ZONDER_CONTRACT}:{r['crediteur__nummer']}",
-            crediteurnummer=r["crediteur__nummer"], crediteurnaam=r["crediteur__naam"],
-            onderwerp=r["crediteur__naam"], bedrag=totaal, drempel=drempel,
+            sleutel=f"{Soort.UITGAVEN_ZONDER_CONTRACT}:{r['nummer']}",
+            crediteurnummer=r["nummer"], crediteurnaam=r["naam"],
+            onderwerp=r["naam"], bedrag=totaal, drempel=drempel, kader=kader,
+            reden=(f"{_kort(totaal)} bij {r['naam']} zonder contract"
+                   + (f", boven de Europese drempel van {_grens(eu)}" if kader == Kader.EUROPEES
+                      else f"; vanaf {_grens(drempel)} zijn meerdere offertes nodig")),
             toelichting=(
-                f"In {jaar} is {_eu(totaal)} uitgegeven bij {r['crediteur__naam']}; vanaf "
+                f"In {jaar} is {_eu(totaal)} uitgegeven bij {r['naam']}; vanaf "
                 f"{_grens(drempel)} vraagt het beleid voor {_soortnaam(soort)} meer dan één offerte, "
                 f"en er is geen geregistreerd contract met deze crediteur dat (een deel van) {jaar} dekt."
+                + (f" Het bedrag ligt boven de Europese drempel van {_grens(eu)} (Aanbestedingswet 2012, "
+                   f"deel 2)." if kader == Kader.EUROPEES else "")
             ),
-            details={"pakket": r["crediteur__inkooppakket__code"] or None,
-                     "kostenplaatsen": r["kostenplaatsen"]},
+            details={"pakket": r["pakketcode"] or None, "fout": _fout([(r["nummer"], totaal)])},
         ))
     return uit
 
 
-def leverancier_zonder_pakket(organisatie, jaar, drempels: Drempels, per_crediteur) -> list[Bevinding]:
-    grens = drempels.leverancier_zonder_pakket
+def eu_drempel_pakket(g: Gegevens, drempels_1_januari: Drempels) -> list[Bevinding]:
+    """The accountant's spend analysis: similar purchases (one inkooppakket) in the year, with
+    crediteuren that have no contract from a European procedure covering the year, against the
+    EU threshold in force on 1 January (Directive 2014/24/EU art. 5(11), Aw 2012 art. 2.19)."""
+    per_pakket = defaultdict(list)
+    pakketten = {}
+    for r in g.per_crediteur:
+        if r["pakket_id"] is None or r["crediteur_id"] in g.eu_gedekt:
+            continue
+        pakketten[r["pakketcode"]] = (r["pakketnaam"], r["pakketsoort"])
+        per_pakket[r["pakketcode"]].append(r)
     uit = []
-    for r in per_crediteur:
-        totaal = r["totaal"] or NUL
-        if r["crediteur__inkooppakket_id"] is not None or totaal < grens:
+    for code in sorted(per_pakket):
+        naam, soort = pakketten[code]
+        drempel = drempels_1_januari.eu(soort)
+        rijen = per_pakket[code]
+        totaal = sum((r["totaal"] for r in rijen), NUL)
+        if drempel is None or totaal < drempel:
+            continue
+        positief = sorted((r for r in rijen if r["totaal"] > 0), key=lambda r: (-r["totaal"], r["nummer"]))
+        grootste = ", ".join(f"{r['naam']} ({_kort(r['totaal'])})" for r in positief[:3])
+        uit.append(Bevinding(
+            soort=Soort.EU_DREMPEL_PAKKET, sleutel=f"{Soort.EU_DREMPEL_PAKKET}:{code}",
+            onderwerp=f"{code} {naam}", bedrag=totaal, drempel=drempel, kader=Kader.EUROPEES,
+            reden=(f"{len(positief)} leveranciers in {naam} samen {_kort(totaal)} zonder Europese "
+                   f"aanbesteding, boven de drempel van {_grens(drempel)}"),
+            toelichting=(
+                f"In {g.jaar} is in inkooppakket {code} {naam} {_eu(totaal)} uitgegeven bij "
+                f"{len(positief)} crediteuren zonder een contract uit een Europese procedure. Gelijksoortige "
+                f"opdrachten worden over twaalf maanden samengeteld (Richtlijn 2014/24/EU art. 5 lid 11, "
+                f"Aanbestedingswet 2012 art. 2.19); samen liggen ze boven de Europese drempel van "
+                f"{_grens(drempel)} voor {_soortnaam(soort)}. Grootste: {grootste}."
+            ),
+            details={"pakket": code, "crediteuren": len(positief),
+                     "grootste": [f"{r['nummer']} {r['naam']}" for r in positief[:10]],
+                     "fout": _fout((r["nummer"], r["totaal"]) for r in positief)},
+        ))
+    return uit
+
+
+def _besteed_binnen(g: Gegevens, c, per_dag) -> Decimal:
+    """Spend with the contract's crediteur in the year within the contract's term."""
+    eind = c["einddatum"]
+    if c["startdatum"] <= g.begin and (eind is None or eind >= g.eind):
+        return g.totaal_per_id.get(c["crediteur_id"], NUL)
+    van, tot = max(c["startdatum"], g.begin), min(eind or g.eind, g.eind)
+    return sum((s for d, s in per_dag.get(c["crediteur_id"], []) if van <= d <= tot), NUL).quantize(CENT)
+
+
+def procedure_te_licht(g: Gegevens, reeks: DrempelReeks) -> list[Bevinding]:
+    """A contract whose procedure is lighter than the value required on its award date, with spend
+    in the year: a finding every year there is spend under it (the doorloop), unless an earlier
+    assessment judged it onterecht (a lawful exception, e.g. Aw 2012 art. 2.32)."""
+    gewicht = bronnen.zwaarte()
+    namen = bronnen.procedure_namen()
+    uitzonderingen = set(
+        Signaal.objects.filter(organisatie=g.organisatie, soort=Soort.PROCEDURE_TE_LICHT, jaar__lt=g.jaar,
+                               beoordeling=Beoordeling.ONTERECHT).values_list("sleutel", flat=True))
+    kandidaten = []
+    for c in g.contracten:
+        proc = c["_procedure"]
+        if not c["crediteur_id"] or proc not in gewicht or c["soort"] not in ("levering", "dienst", "werk"):
+            continue
+        if not g.dekt_jaar(c) or f"{Soort.PROCEDURE_TE_LICHT}:{c['nummer']}" in uitzonderingen:
+            continue
+        waarde = (c["_waarde"] or NUL).quantize(CENT)
+        vereist, vereist_naam, band, kader = reeks.op(c["_gunning"]).vereist(c["soort"], waarde)
+        if gewicht[proc] < vereist:
+            kandidaten.append((c, waarde, vereist_naam, band, kader))
+    deels = [c["crediteur_id"] for c, *_ in kandidaten
+             if not (c["startdatum"] <= g.begin and (c["einddatum"] is None or c["einddatum"] >= g.eind))]
+    per_dag = g.besteding_per_dag(deels) if deels else {}
+    uit = []
+    for c, waarde, vereist_naam, band, kader in kandidaten:
+        besteed = _besteed_binnen(g, c, per_dag)
+        if besteed <= NUL:
+            continue
+        gunningsjaar = c["_gunning"].year
+        doorloop = gunningsjaar < g.jaar
+        procnaam = namen.get(c["_procedure"], c["_procedure"]).lower()
+        naam = c["crediteur__naam"] or c["leverancier_naam"]
+        uit.append(Bevinding(
+            soort=Soort.PROCEDURE_TE_LICHT, sleutel=f"{Soort.PROCEDURE_TE_LICHT}:{c['nummer']}",
+            crediteurnummer=c["crediteur__nummer"], crediteurnaam=naam,
+            onderwerp=f"Contract {c['nummer']} {c['omschrijving']}"[:300], bedrag=besteed, drempel=band,
+            kader=kader,
+            reden=(f"{procnaam.capitalize()} voor {_grens(waarde)}; nodig was een {vereist_naam}"
+                   + (f" (doorloop, gegund in {gunningsjaar})" if doorloop else "")),
+            toelichting=(
+                f"Contract {c['nummer']} met {naam} is op {datum(c['_gunning'])} gegund via een "
+                f"{procnaam} voor {_grens(waarde)} (inclusief opties). Vanaf {_grens(band)} vraagt "
+                + ("de Aanbestedingswet 2012 (deel 2) " if kader == Kader.EUROPEES else "het inkoopbeleid ")
+                + f"voor {_soortnaam(c['soort'])} een {vereist_naam}. In {g.jaar} is onder dit contract "
+                f"{_eu(besteed)} uitgegeven"
+                + (f"; de fout loopt door sinds de gunning in {gunningsjaar}." if doorloop else ".")
+            ),
+            details={"contractnummer": c["nummer"], "contract_id": c["pk"], "pakket": c["inkooppakket__code"],
+                     "procedure": c["_procedure"], "waarde": f"{waarde:.2f}", "gunningsdatum": c["_gunning"].isoformat(),
+                     "doorloop": doorloop, "fout": _fout([(c["crediteur__nummer"], besteed)])},
+        ))
+    return uit
+
+
+def _splitsing(posten, banden: dict):
+    """The highest band that the posts cross together while each stays below it.
+
+    `posten` is a list of (label, value, weight of the procedure used: 0 for a melding). Returns
+    (band, selected posts) or None. `banden`: band -> weight of the procedure it asks for. Only posts of a positive value count, and only those whose
+    procedure is lighter than the band asks (a contract tendered in Europe was not cut up to avoid
+    the EU threshold); at least two are needed to speak of splitting.
+    """
+    for band, nodig in sorted(banden.items(), reverse=True):
+        onder = [(naam, w) for naam, w, zw in posten if w is not None and NUL < w < band and zw < nodig]
+        if len(onder) >= 2 and sum((w for _, w in onder), NUL) >= band:
+            return band, onder
+    return None
+
+
+def _maanden_terug(d: date, maanden: int) -> date:
+    m = d.year * 12 + d.month - 1 - maanden
+    j, mnd = divmod(m, 12)
+    return date(j, mnd + 1, min(d.day, calendar.monthrange(j, mnd + 1)[1]))
+
+
+def mogelijke_splitsing(g: Gegevens, venster_maanden: int = 12) -> list[Bevinding]:
+    """Meldingen and contracts in one inkooppakket for one kostenplaats, starting within twelve
+    months (the latest in the year), each below a band and together at or over it: one purchase
+    possibly cut up to avoid a procedure (Aw 2012 art. 1.5 and 2.15; adviesregels.md L-26).
+
+    A contract that came from a melding stands for that melding (the same purchase, counted once).
+    """
+    gewicht = bronnen.zwaarte()
+    posten = defaultdict(list)  # (pakket, kostenplaats) -> [(date, label, value, procedure weight)]
+    pakketten = {}
+    uit_melding = set()
+    for c in g.contracten:
+        kp = c["melding__kostenplaats__code"] or c["traject__melding__kostenplaats__code"]
+        code = c["inkooppakket__code"]
+        if not kp or not code:
+            continue
+        for m in (c["melding_id"], c["traject__melding_id"]):
+            if m:
+                uit_melding.add(m)
+        pakketten[code] = (c["inkooppakket__naam"], c["inkooppakket__soort"] or "")
+        posten[(code, kp)].append((c["startdatum"], f"contract {c['nummer']} "
+                                   f"{c['crediteur__naam'] or c['leverancier_naam']}".strip(), c["_waarde"],
+                                   gewicht.get(c["_procedure"], 0)))
+    meldingen = (
+        Inkoopmelding.objects.filter(organisatie=g.organisatie, inkooppakket__isnull=False,
+                                     kostenplaats__isnull=False, ingediend_op__isnull=False,
+                                     ingediend_op__year__gte=g.jaar - 1, ingediend_op__year__lte=g.jaar)
+        .exclude(status__in=[MeldingStatus.CONCEPT, MeldingStatus.INGETROKKEN])
+        .values_list("pk", "nummer", "omschrijving", "geraamde_waarde", "gewenste_startdatum", "ingediend_op",
+                     "inkooppakket__code", "inkooppakket__naam", "inkooppakket__soort", "soort", "kostenplaats__code")
+        .order_by("pk")
+    )
+    for pk, nummer, omschrijving, waarde, start, ingediend, code, naam, pakketsoort, meldingsoort, kp in meldingen:
+        if pk in uit_melding:
+            continue
+        soort = pakketsoort or ("werk" if meldingsoort == "werk" else "")
+        pakketten.setdefault(code, (naam, soort))
+        posten[(code, kp)].append((start or ingediend.date(), f"melding {nummer} {omschrijving}".strip(), waarde, 0))
+    uit = []
+    for (code, kp), rijen in sorted(posten.items()):
+        naam, soort = pakketten[code]
+        d = g.drempels
+        banden = {b: 4 if b == d.eu(soort) else 3 if soort == "werk" and b == d.nationaal_werk else 2
+                  for b in d.banden(soort)}
+        rijen.sort(key=lambda p: (p[0], p[1]))
+        beste = None
+        for d, *_rest in rijen:
+            if d.year != g.jaar:
+                continue
+            vanaf = _maanden_terug(d, venster_maanden)
+            venster = [(label, w, zw) for d2, label, w, zw in rijen if vanaf < d2 <= d]
+            gevonden = _splitsing(venster, banden)
+            if gevonden and (beste is None or (gevonden[0], sum(w for _, w in gevonden[1]))
+                             > (beste[0], sum(w for _, w in beste[1]))):
+                beste = gevonden
+        if beste is None:
+            continue
+        band, onder = beste
+        totaal = sum((w for _, w in onder), NUL)
+        eu = g.drempels.eu(soort)
+        kader = Kader.EUROPEES if eu is not None and band >= eu else Kader.EIGEN_BELEID
+        uit.append(Bevinding(
+            soort=Soort.MOGELIJKE_SPLITSING, sleutel=f"{Soort.MOGELIJKE_SPLITSING}:{code}:{kp}",
+            onderwerp=f"{code} {naam}, kostenplaats {kp}", bedrag=totaal, drempel=band, kader=kader,
+            reden=(f"{len(onder)} opdrachten {naam} voor kostenplaats {kp} samen {_kort(totaal)}, "
+                   f"elk onder {_grens(band)}"),
+            toelichting=(
+                f"{len(onder)} inkoopmeldingen of contracten in inkooppakket {code} {naam} voor kostenplaats "
+                f"{kp} starten binnen {venster_maanden} maanden en blijven elk onder {_grens(band)} "
+                f"({_soortnaam(soort)}), maar komen samen op {_eu(totaal)}; controleer of één opdracht is "
+                f"opgeknipt (Aanbestedingswet 2012, art. 1.5 en 2.15)."
+            ),
+            details={"pakket": code, "kostenplaats": kp, "aantal": len(onder),
+                     "grootste": [n for n, _ in sorted(onder, key=lambda p: -p[1])[:10]],
+                     "fout": {f"{code}/{kp}": f"{totaal:.2f}"}},
+        ))
+    return uit
+
+
+def contract_overschreden(g: Gegevens) -> list[Bevinding]:
+    """Spend with the contract's crediteur within its term (up to the end of the year) > value."""
+    jaar = g.jaar
+    geld = DecimalField(max_digits=15, decimal_places=2)
+    lopend = [c for c in g.contracten if c["crediteur_id"] and g.dekt_jaar(c)]
+    if not lopend:
+        return []
+    Contract = bronnen.contract_model()
+
+    def besteed(tot):
+        # The unique key (organisatie, boekjaar, crediteur, ...) of the ledger serves this lookup.
+        return (Factuurregel.objects.filter(organisatie=g.organisatie, crediteur=OuterRef("crediteur"),
+                                            boekjaar__gte=OuterRef("startdatum__year"), boekjaar__lte=jaar,
+                                            boekdatum__gte=OuterRef("startdatum"), boekdatum__lte=tot)
+                .values("crediteur").annotate(s=Sum("bedrag")).values("s"))
+
+    # A term that ends in the year counts up to its end; one that runs on, up to the end of the year.
+    uitgaven = {}
+    for tot, groep in ((OuterRef("einddatum"), [c["pk"] for c in lopend if c["einddatum"] is not None
+                                                 and c["einddatum"] <= g.eind]),
+                       (g.eind, [c["pk"] for c in lopend if c["einddatum"] is None or c["einddatum"] > g.eind])):
+        for i in range(0, len(groep), 2000):
+            qs = Contract.objects.filter(pk__in=groep[i:i + 2000]).annotate(
+                _b=Coalesce(Subquery(besteed(tot), output_field=geld), Value(NUL, output_field=geld)))
+            uitgaven.update(qs.values_list("pk", "_b"))
+    uit = []
+    for c in lopend:
+        waarde = (c["_waarde"] or NUL).quantize(CENT)
+        besteed_bedrag = (uitgaven.get(c["pk"]) or NUL).quantize(CENT)
+        if waarde <= NUL or besteed_bedrag <= waarde:
+            continue
+        naam = c["crediteur__naam"]
+        looptijd = f"{datum(c['startdatum'])} tot {datum(c['einddatum'])}" if c["einddatum"] else \
+            f"vanaf {datum(c['startdatum'])}"
+        boven = besteed_bedrag - waarde
+        europees = c["_procedure"] in bronnen.europese_procedures()
+        uit.append(Bevinding(
+            soort=Soort.CONTRACT_OVERSCHREDEN,
+            sleutel=f"{Soort.CONTRACT_OVERSCHREDEN}:{c['pk']}",
+            crediteurnummer=c["crediteur__nummer"], crediteurnaam=naam,
+            onderwerp=f"Contract {c['nummer']} {naam}", bedrag=besteed_bedrag, drempel=waarde,
+            kader=Kader.EUROPEES if europees else Kader.EIGEN_BELEID,
+            reden=f"{_kort(boven)} meer uitgegeven dan contract {c['nummer']} toestaat ({_grens(waarde)})",
+            toelichting=(
+                f"Binnen de looptijd van contract {c['nummer']} met {naam} ({looptijd}) is tot en met "
+                f"{jaar} {_eu(besteed_bedrag)} uitgegeven, meer dan de contractwaarde inclusief opties "
+                f"van {_grens(waarde)}."
+                + (" Een wezenlijke wijziging van een Europees gegund contract vraagt een nieuwe "
+                   "aanbesteding (Aanbestedingswet 2012, art. 2.163a-g)." if europees else "")
+            ),
+            details={"contract_id": c["pk"], "contractnummer": c["nummer"], "pakket": c["inkooppakket__code"],
+                     "risicobedrag": f"{boven:.2f}", "fout": _fout([(c["crediteur__nummer"], boven)])},
+        ))
+    return uit
+
+
+def contract_verlopen(g: Gegevens) -> list[Bevinding]:
+    """Spend in the year booked after the end of the crediteur's last contract (no successor)."""
+    laatste: dict[int, dict] = {}
+    onbepaald: set[int] = set()
+    for c in g.contracten:
+        cid = c["crediteur_id"]
+        if not cid:
+            continue
+        if c["einddatum"] is None:
+            onbepaald.add(cid)
+        elif cid not in laatste or c["einddatum"] > laatste[cid]["einddatum"]:
+            laatste[cid] = c
+    kandidaten = {cid: c for cid, c in laatste.items()
+                  if cid not in onbepaald and c["einddatum"] < g.eind and cid in g.totaal_per_id}
+    per_dag = g.besteding_per_dag(kandidaten) if kandidaten else {}
+    uit = []
+    for r in g.per_crediteur:
+        c = kandidaten.get(r["crediteur_id"])
+        if c is None:
+            continue
+        na = [(d, s) for d, s in per_dag.get(r["crediteur_id"], []) if d > c["einddatum"]]
+        totaal = sum((s for _, s in na), NUL).quantize(CENT)
+        if totaal <= NUL:
+            continue
+        soort = r["pakketsoort"] or c["soort"]
+        eu = g.drempels.eu(soort)
+        kader = Kader.EUROPEES if eu is not None and totaal >= eu else Kader.EIGEN_BELEID
+        uit.append(Bevinding(
+            soort=Soort.CONTRACT_VERLOPEN,
+            sleutel=f"{Soort.CONTRACT_VERLOPEN}:{r['nummer']}",
+            crediteurnummer=r["nummer"], crediteurnaam=r["naam"],
+            onderwerp=r["naam"], bedrag=totaal, drempel=None, kader=kader,
+            reden=f"{_kort(totaal)} bij {r['naam']} na afloop van contract {c['nummer']} ({datum(c['einddatum'])})",
+            toelichting=(
+                f"Het laatste contract met {r['naam']} ({c['nummer']}) liep af op {datum(c['einddatum'])}, "
+                f"zonder opvolger; daarna is in {g.jaar} nog {_eu(totaal)} geboekt "
+                f"({len(na)} boekdagen)."
+            ),
+            details={"einddatum": c["einddatum"].isoformat(), "contractnummer": c["nummer"],
+                     "pakket": r["pakketcode"], "fout": _fout([(r["nummer"], totaal)])},
+        ))
+    return uit
+
+
+def leverancier_zonder_pakket(g: Gegevens) -> list[Bevinding]:
+    grens = g.drempels.leverancier_zonder_pakket
+    uit = []
+    for r in g.per_crediteur:
+        totaal = r["totaal"]
+        if r["pakket_id"] is not None or totaal < grens:
             continue
         uit.append(Bevinding(
             soort=Soort.LEVERANCIER_ZONDER_PAKKET,
-            sleutel=f"{Soort.LEVERANCIER_ZONDER_PAKKET}:{r['crediteur__nummer']}",
-            crediteurnummer=r["crediteur__nummer"], crediteurnaam=r["crediteur__naam"],
-            onderwerp=r["crediteur__naam"], bedrag=totaal, drempel=grens,
+            sleutel=f"{Soort.LEVERANCIER_ZONDER_PAKKET}:{r['nummer']}",
+            crediteurnummer=r["nummer"], crediteurnaam=r["naam"],
+            onderwerp=r["naam"], bedrag=totaal, drempel=grens,
+            reden=f"{_kort(totaal)} bij {r['naam']}, nog niet ingedeeld in een inkooppakket",
             toelichting=(
-                f"{r['crediteur__naam']} ontving in {jaar} {_eu(totaal)}, {_grens(grens)} of meer, maar is "
+                f"{r['naam']} ontving in {g.jaar} {_eu(totaal)}, {_grens(grens)} of meer, maar is "
                 f"nog niet ingedeeld in een inkooppakket; zonder pakket is niet te toetsen of de "
                 f"inkoop rechtmatig was."
             ),
@@ -140,193 +507,8 @@ def leverancier_zonder_pakket(organisatie, jaar, drempels: Drempels, per_credite
     return uit
 
 
-def _splitsing(posten, banden):
-    """The highest band that the posts cross together while each stays below it.
-
-    `posten` is a list of (label, value). Returns (band, selected posts) or None. Only posts of
-    a positive value count; at least two are needed to speak of splitting.
-    """
-    for band in sorted(banden, reverse=True):
-        onder = [(naam, w) for naam, w in posten if w is not None and NUL < w < band]
-        if len(onder) >= 2 and sum((w for _, w in onder), NUL) >= band:
-            return band, onder
-    return None
-
-
-def _splitsingsbevinding(jaar, soortpost, pakket, soort, band, onder, meervoud, details=None):
-    totaal = sum((w for _, w in onder), NUL)
-    code, naam = pakket
-    return Bevinding(
-        soort=Soort.MOGELIJKE_SPLITSING,
-        sleutel=f"{Soort.MOGELIJKE_SPLITSING}:{soortpost}:{code}",
-        onderwerp=f"{code} {naam}", bedrag=totaal, drempel=band,
-        toelichting=(
-            f"{len(onder)} {meervoud} in inkooppakket {code} {naam} blijven in {jaar} elk onder "
-            f"{_grens(band)} ({_soortnaam(soort)}), maar komen samen op {_eu(totaal)}; "
-            f"controleer of één opdracht is opgeknipt (Aanbestedingswet 2012, art. 1.5 en 2.15)."
-        ),
-        details={"pakket": code, "posten": soortpost, "aantal": len(onder),
-                 "grootste": [n for n, _ in sorted(onder, key=lambda p: -p[1])[:10]], **(details or {})},
-    )
-
-
-def mogelijke_splitsing(organisatie, jaar, drempels: Drempels, per_crediteur) -> list[Bevinding]:
-    """Several crediteuren, meldingen or contracts of one pakket in the year (12 months)."""
-    uit = []
-    # 1. Crediteuren: spend per crediteur in the year, grouped by their pakket.
-    per_pakket = defaultdict(list)
-    pakketten = {}
-    for r in per_crediteur:
-        if r["crediteur__inkooppakket_id"] is None:
-            continue
-        code = r["crediteur__inkooppakket__code"]
-        pakketten[code] = (code, r["crediteur__inkooppakket__naam"], r["crediteur__inkooppakket__soort"] or "")
-        per_pakket[code].append((f"{r['crediteur__nummer']} {r['crediteur__naam']}", r["totaal"]))
-    for code, posten in sorted(per_pakket.items()):
-        _c, naam, soort = pakketten[code]
-        gevonden = _splitsing(posten, drempels.banden(soort))
-        if gevonden:
-            uit.append(_splitsingsbevinding(jaar, "crediteuren", (code, naam), soort, *gevonden,
-                                            meervoud="crediteuren"))
-
-    # 2. Meldingen submitted in the year, by their pakket (geraamde waarde).
-    meldingen = (
-        Inkoopmelding.objects.filter(organisatie=organisatie, ingediend_op__year=jaar,
-                                     inkooppakket__isnull=False)
-        .exclude(status__in=[MeldingStatus.CONCEPT, MeldingStatus.INGETROKKEN])
-        .values_list("nummer", "omschrijving", "geraamde_waarde", "inkooppakket__code",
-                     "inkooppakket__naam", "inkooppakket__soort", "soort")
-        .order_by("inkooppakket__code", "nummer")
-    )
-    per_pakket = defaultdict(list)
-    pakketten = {}
-    for nummer, omschrijving, waarde, code, naam, pakketsoort, meldingsoort in meldingen:
-        soort = pakketsoort or ("werk" if meldingsoort == "werk" else "")
-        pakketten[code] = (code, naam, soort)
-        per_pakket[code].append((f"{nummer} {omschrijving}".strip(), waarde))
-    for code, posten in sorted(per_pakket.items()):
-        _c, naam, soort = pakketten[code]
-        gevonden = _splitsing(posten, drempels.banden(soort))
-        if gevonden:
-            uit.append(_splitsingsbevinding(jaar, "meldingen", (code, naam), soort, *gevonden,
-                                            meervoud="inkoopmeldingen"))
-
-    # 3. Contracts starting in the year, by their pakket (value incl. options).
-    contracten = bronnen.contracten_van(organisatie)
-    if contracten is not None:
-        Contract = bronnen.contract_model()
-        rijen = (
-            contracten.filter(startdatum__year=jaar, inkooppakket__isnull=False)
-            .annotate(_waarde=bronnen.contractwaarde_expressie(Contract))
-            .values_list("nummer", "_waarde", "crediteur__naam", "inkooppakket__code", "inkooppakket__naam",
-                         "inkooppakket__soort")
-            .order_by("inkooppakket__code", "pk")
-        )
-        per_pakket = defaultdict(list)
-        pakketten = {}
-        for nummer, waarde, crediteurnaam, code, naam, soort in rijen:
-            pakketten[code] = (code, naam, soort or "")
-            per_pakket[code].append((f"contract {nummer} {crediteurnaam or ''}".strip(), waarde))
-        for code, posten in sorted(per_pakket.items()):
-            _c, naam, soort = pakketten[code]
-            gevonden = _splitsing(posten, drempels.banden(soort))
-            if gevonden:
-                uit.append(_splitsingsbevinding(jaar, "contracten", (code, naam), soort, *gevonden,
-                                                meervoud="contracten"))
-    return uit
-
-
-def contract_overschreden(organisatie, jaar, drempels: Drempels) -> list[Bevinding]:
-    """Spend with the contract's crediteur within its term (up to the end of `jaar`) > value."""
-    contracten = bronnen.contracten_van(organisatie)
-    if contracten is None:
-        return []
-    Contract = bronnen.contract_model()
-    begin, eind = date(jaar, 1, 1), date(jaar, 12, 31)
-    geld = DecimalField(max_digits=15, decimal_places=2)
-    besteed = (
-        Factuurregel.objects.filter(organisatie=organisatie, crediteur=OuterRef("crediteur"),
-                                    boekdatum__gte=OuterRef("startdatum"),
-                                    boekdatum__lte=OuterRef("_einde"))
-        .values("crediteur").annotate(s=Sum("bedrag")).values("s")
-    )
-    rijen = (
-        contracten.filter(startdatum__isnull=False, startdatum__lte=eind, crediteur__isnull=False)
-        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=begin))
-        # The term counted: from the start up to the end date, at most up to the end of `jaar`.
-        .annotate(_einde=Least(Coalesce("einddatum", Value(eind, output_field=DateField())),
-                                 Value(eind, output_field=DateField())))
-        .annotate(_waarde=bronnen.contractwaarde_expressie(Contract),
-                  _besteed=Coalesce(Subquery(besteed, output_field=geld), Value(NUL, output_field=geld)))
-        .values("pk", "nummer", "_waarde", "_besteed", "startdatum", "einddatum", "crediteur__nummer",
-                "crediteur__naam")
-        .order_by("pk")
-    )
-    uit = []
-    for r in rijen:
-        waarde = (r["_waarde"] or NUL).quantize(CENT)
-        besteed_bedrag = (r["_besteed"] or NUL).quantize(CENT)
-        if waarde <= NUL or besteed_bedrag <= waarde:
-            continue
-        looptijd = f"{datum(r['startdatum'])} tot {datum(r['einddatum'])}" if r["einddatum"] else \
-            f"vanaf {datum(r['startdatum'])}"
-        uit.append(Bevinding(
-            soort=Soort.CONTRACT_OVERSCHREDEN,
-            sleutel=f"{Soort.CONTRACT_OVERSCHREDEN}:{r['pk']}",
-            crediteurnummer=r["crediteur__nummer"], crediteurnaam=r["crediteur__naam"],
-            onderwerp=f"Contract {r['nummer']} {r['crediteur__naam']}", bedrag=besteed_bedrag, drempel=waarde,
-            toelichting=(
-                f"Binnen de looptijd van contract {r['nummer']} met {r['crediteur__naam']} ({looptijd}) is tot en met "
-                f"{jaar} {_eu(besteed_bedrag)} uitgegeven, meer dan de contractwaarde inclusief opties "
-                f"van {_grens(waarde)}."
-            ),
-            details={"contract_id": r["pk"], "contractnummer": r["nummer"]},
-        ))
-    return uit
-
-
-def contract_verlopen(organisatie, jaar, drempels: Drempels) -> list[Bevinding]:
-    """Spend in `jaar` booked after the end of the crediteur's last contract (no successor)."""
-    contracten = bronnen.contracten_van(organisatie)
-    if contracten is None:
-        return []
-    laatste_einde = (
-        contracten.filter(crediteur=OuterRef("crediteur"), einddatum__isnull=False)
-        .order_by("-einddatum").values("einddatum")[:1]
-    )
-    # A contract without an end date (indefinite) never runs out.
-    onbepaald = contracten.filter(crediteur=OuterRef("crediteur"), einddatum__isnull=True)
-    rijen = (
-        Factuurregel.objects.filter(organisatie=organisatie, boekjaar=jaar)
-        .annotate(_einde=Subquery(laatste_einde))
-        .filter(_einde__isnull=False, boekdatum__gt=F("_einde"))
-        .exclude(Exists(onbepaald))
-        .values("crediteur__nummer", "crediteur__naam", "_einde")
-        .annotate(totaal=Sum("bedrag"), regels=Count("id"))
-        .order_by("crediteur__nummer")
-    )
-    uit = []
-    for r in rijen:
-        totaal = (r["totaal"] or NUL).quantize(CENT)
-        if totaal <= NUL:
-            continue
-        uit.append(Bevinding(
-            soort=Soort.CONTRACT_VERLOPEN,
-            sleutel=f"{Soort.CONTRACT_VERLOPEN}:{r['crediteur__nummer']}",
-            crediteurnummer=r["crediteur__nummer"], crediteurnaam=r["crediteur__naam"],
-            onderwerp=r["crediteur__naam"], bedrag=totaal, drempel=None,
-            toelichting=(
-                f"Het laatste contract met {r['crediteur__naam']} liep af op {datum(r['_einde'])}, "
-                f"zonder opvolger; daarna is in {jaar} nog {_eu(totaal)} geboekt "
-                f"({r['regels']} factuurregels)."
-            ),
-            details={"einddatum": r["_einde"].isoformat(), "regels": r["regels"]},
-        ))
-    return uit
-
-
 def melding_zonder_advies(organisatie, jaar, drempels: Drempels, peildatum: date) -> list[Bevinding]:
-    """Meldingen submitted in `jaar` still waiting for an advice after N working days."""
+    """Meldingen submitted in `jaar` still waiting for an advice after N working days (policy)."""
     from django.utils import timezone
 
     wachtend = [MeldingStatus.INGEDIEND, MeldingStatus.IN_BEHANDELING]
@@ -348,6 +530,7 @@ def melding_zonder_advies(organisatie, jaar, drempels: Drempels, peildatum: date
             soort=Soort.MELDING_ZONDER_ADVIES,
             sleutel=f"{Soort.MELDING_ZONDER_ADVIES}:{pk}",
             onderwerp=label, bedrag=(waarde or NUL).quantize(CENT), drempel=None,
+            reden=f"Melding {label} wacht al {dagen} werkdagen op een advies (norm {grens})",
             toelichting=(
                 f"Inkoopmelding {label} is op {datum(ingediend)} ingediend en wacht na {dagen} "
                 f"werkdagen nog op een advies; de norm is {grens} werkdagen."
@@ -359,15 +542,18 @@ def melding_zonder_advies(organisatie, jaar, drempels: Drempels, peildatum: date
 
 
 def bereken(organisatie, jaar: int, drempels: Drempels, peildatum: date) -> list[Bevinding]:
-    """Every signal of `jaar`, in the order of the Soort choices."""
-    per_crediteur = _uitgaven_per_crediteur(organisatie, jaar)
-    for r in per_crediteur:
-        r["totaal"] = (r["totaal"] or NUL).quantize(CENT)
+    """Every signal of `jaar`, highest risk first."""
+    g = Gegevens(organisatie, jaar, drempels)
+    reeks = DrempelReeks(organisatie)
     uit = []
-    uit += uitgaven_zonder_contract(organisatie, jaar, drempels, per_crediteur)
-    uit += mogelijke_splitsing(organisatie, jaar, drempels, per_crediteur)
-    uit += contract_overschreden(organisatie, jaar, drempels)
-    uit += contract_verlopen(organisatie, jaar, drempels)
+    uit += uitgaven_zonder_contract(g)
+    uit += eu_drempel_pakket(g, reeks.op(date(jaar, 1, 1)))
+    uit += procedure_te_licht(g, reeks)
+    uit += mogelijke_splitsing(g, venster_maanden=drempels.splitsing_venster_maanden)
+    uit += contract_overschreden(g)
+    uit += contract_verlopen(g)
     uit += melding_zonder_advies(organisatie, jaar, drempels, peildatum)
-    uit += leverancier_zonder_pakket(organisatie, jaar, drempels, per_crediteur)
+    uit += leverancier_zonder_pakket(g)
+    volgorde = {w: i for i, w in enumerate(Soort.values)}
+    uit.sort(key=lambda b: (-b.risico, volgorde[b.soort], b.sleutel))
     return uit

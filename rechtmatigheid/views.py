@@ -13,12 +13,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from inkoop.invoer import jaar_of_none
 from inkoop.permissies import vereist
 
 from . import selectors, services
 from .export import csv_antwoord, xlsx_antwoord
-from .forms import BeoordelingForm, SignaalFilterForm, SteekproefForm
-from .models import Signaal, Steekproef, Uitkomst
+from .forms import BeoordelingForm, BulkBeoordelingForm, SignaalFilterForm, SteekproefForm
+from .models import Beoordeling, Kader, Signaal, Steekproef, Uitkomst
 from .ocds.export import GeenGegevens, ocds_pakket
 from .steekproef import SteekproefFout
 
@@ -33,7 +34,7 @@ def _filters(request):
     if form.is_bound and form.is_valid():
         f = form.cleaned_data
     else:
-        f = {"jaar": jaren[0], "soort": "", "beoordeling": "", "vervallen": False}
+        f = {"jaar": jaren[0], "soort": "", "beoordeling": "", "vervallen": False, "zoek": ""}
         form = SignaalFilterForm(initial=f, jaren=jaren)
     beoordeling = {"": None, "open": ""}.get(f["beoordeling"], f["beoordeling"])
     return form, f, beoordeling, jaren
@@ -46,14 +47,16 @@ PER_PAGINA = 100
 def signalen(request):
     form, f, beoordeling, jaren = _filters(request)
     lijst = selectors.signalen_lijst(organisatie=request.organisatie, jaar=f["jaar"], soort=f["soort"],
-                                     beoordeling=beoordeling, ook_vervallen=f["vervallen"])
+                                     beoordeling=beoordeling, ook_vervallen=f["vervallen"], zoek=f["zoek"])
     telling = selectors.signalen_telling(organisatie=request.organisatie, jaar=f["jaar"])
     pagina = Paginator(lijst, PER_PAGINA).get_page(request.GET.get("pagina"))
     zonder_pagina = request.GET.copy()
     zonder_pagina.pop("pagina", None)
     return render(request, "rechtmatigheid/signalen.html", {
         "form": form, "jaar": f["jaar"], "signalen": pagina.object_list, "pagina": pagina,
+        "paginanummers": pagina.paginator.get_elided_page_range(pagina.number, on_each_side=2, on_ends=1),
         "paginaquery": zonder_pagina.urlencode(), "telling": telling,
+        "bulkform": BulkBeoordelingForm() if request.user.has_perm("rechtmatigheid.beoordelen") else None,
         "exportquery": urlencode({k: ("on" if v is True else v) for k, v in f.items() if v}),
         "terug": request.get_full_path(),
     })
@@ -74,6 +77,55 @@ def signalen_berekenen(request):
     return redirect(f"{reverse('rechtmatigheid:signalen')}?jaar={jaar}")
 
 
+@require_POST
+@vereist("rechtmatigheid.beoordelen")
+def signalen_bulk(request):
+    """Assess the ticked signals at once; the note is required for onterecht (form and service)."""
+    terug = _veilige_terugweg(request, reverse("rechtmatigheid:signalen"))
+    form = BulkBeoordelingForm(request.POST)
+    ids = [int(i) for i in request.POST.getlist("signaal") if i.isdigit()]
+    if not ids:
+        messages.error(request, _("Vink eerst de signalen aan die u wilt beoordelen."))
+        return redirect(terug)
+    if not form.is_valid():
+        for fouten in form.errors.values():
+            for fout in fouten:
+                messages.error(request, fout)
+        return redirect(terug)
+    n = services.signalen_beoordelen(organisatie=request.organisatie, ids=ids,
+                                     beoordeling=form.cleaned_data["beoordeling"],
+                                     toelichting=form.cleaned_data["toelichting"], door=request.user)
+    label = dict(Beoordeling.choices)[form.cleaned_data["beoordeling"]].lower()
+    messages.success(request, _("%(n)s signalen beoordeeld als %(b)s.") % {"n": n, "b": label})
+    return redirect(terug)
+
+
+@vereist("rechtmatigheid.bekijken")
+def verantwoording(request):
+    jaren = _jaren(request.organisatie)
+    try:
+        jaar = int(request.GET.get("jaar") or jaren[0])
+    except ValueError:
+        jaar = jaren[0]
+    v = selectors.verantwoording_van(organisatie=request.organisatie, jaar=jaar)
+    return render(request, "rechtmatigheid/verantwoording.html", {"v": v, "jaar": jaar, "jaren": jaren})
+
+
+@vereist("rechtmatigheid.vooruitblik")
+def vooruitblik(request):
+    from contracten.selectors import zichtbare_contracten
+
+    from .vooruitblik import aflopende_contracten, prognoses
+
+    vandaag = timezone.localdate()
+    contracten = zichtbare_contracten(gebruiker=request.user, organisatie=request.organisatie)
+    return render(request, "rechtmatigheid/vooruitblik.html", {
+        "vandaag": vandaag, "prognoses": prognoses(organisatie=request.organisatie, peildatum=vandaag),
+        "contracten": aflopende_contracten(organisatie=request.organisatie, peildatum=vandaag,
+                                           contracten=contracten),
+    })
+
+
 def _signaalrijen(lijst):
     for s in lijst:
         yield [s.jaar, s.get_soort_display(), s.crediteurnummer, s.crediteurnaam, s.onderwerp, s.bedrag,
@@ -92,7 +144,7 @@ SIGNAALKOPPEN = ["Jaar", "Soort", "Crediteurnummer", "Crediteur", "Onderwerp", "
 def signalen_export(request):
     _form, f, beoordeling, _jaren_ = _filters(request)
     lijst = list(selectors.signalen_lijst(organisatie=request.organisatie, jaar=f["jaar"], soort=f["soort"],
-                                          beoordeling=beoordeling, ook_vervallen=f["vervallen"]))
+                                          beoordeling=beoordeling, ook_vervallen=f["vervallen"], zoek=f["zoek"]))
     naam = f"signaleringslijst-{f['jaar']}"
     if request.GET.get("formaat") == "xlsx":
         return xlsx_antwoord(naam, f"Signalen {f['jaar']}", SIGNAALKOPPEN, _signaalrijen(lijst), toelichting=[
@@ -177,13 +229,19 @@ def steekproef(request, pk):
                 continue
             if uitkomst not in geldig:
                 return HttpResponseBadRequest(_("Onbekende uitkomst."))
-            uitkomsten[regel_id] = (uitkomst, request.POST.get(f"toelichting-{regel_id}", ""))
-        n = services.steekproefregels_beoordelen(steekproef=sp, uitkomsten=uitkomsten)
-        messages.success(request, _("Uitkomsten bewaard (%(n)s regels gewijzigd).") % {"n": n})
+            uitkomsten[regel_id] = (uitkomst, request.POST.get(f"toelichting-{regel_id}", ""),
+                                    request.POST.get(f"kader-{regel_id}", ""))
+        try:
+            n = services.steekproefregels_beoordelen(steekproef=sp, uitkomsten=uitkomsten)
+        except services.BeoordelingFout as exc:
+            messages.error(request, _("Niets bewaard: %(fout)s") % {"fout": exc})
+        else:
+            messages.success(request, _("Uitkomsten bewaard (%(n)s regels gewijzigd).") % {"n": n})
         return redirect("rechtmatigheid:steekproef", pk=sp.pk)
     return render(request, "rechtmatigheid/steekproef.html", {
         "steekproef": sp, "regels": sp.regels.order_by("volgnummer"), "mag_beoordelen": mag_beoordelen,
         "uitkomsten": selectors.steekproef_uitkomsten(steekproef=sp), "uitkomstkeuzes": Uitkomst.choices,
+        "kaderkeuzes": Kader.choices,
     })
 
 
@@ -216,7 +274,9 @@ def ocds_export(request):
     if jaar is None:
         return render(request, "rechtmatigheid/ocds.html", {"jaren": jaren})
     try:
-        jaar = int(jaar)
+        jaar = jaar_of_none(jaar)
+        if jaar is None:
+            raise ValueError(jaar)
         pakket = ocds_pakket(organisatie=request.organisatie, jaar=jaar)
     except ValueError as exc:  # GeenGegevens is a ValueError too
         melding = str(exc) if isinstance(exc, GeenGegevens) else _("Kies een geldig jaar.")

@@ -76,3 +76,9 @@ def celery_config():
 @pytest.fixture(scope="session")
 def celery_worker_parameters():
     return {"perform_ping_check": False, "shutdown_timeout": 10}
+
+
+@pytest.fixture(scope="session")
+def celery_includes():
+    """Every task module, so the test worker knows the tasks whatever ran before it."""
+    return ["inkoop.tasks", "uitgaven.tasks", "adviezen.tasks", "contracten.tasks", "jaarverslag.tasks"]

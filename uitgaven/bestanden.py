@@ -28,11 +28,15 @@ KOLOMMEN = {
     "facturen": ("boekjaar", "boekdatum", "factuurnummer", "crediteurnummer", "kostenplaats",
                  "grootboekrekening", "omschrijving", "bedrag_excl_btw"),
 }
+# Columns a file may have besides its own (interfaces.md §2: a pakket's soort); absent, they read
+# as empty.
+OPTIONEEL = {"inkooppakketten": ("soort",)}
 # Master data first, so that the facturen of the same run can refer to it.
 VOLGORDE = ("regio", "inkooppakketten", "kostenplaatsen", "crediteuren", "facturen")
 # Columns that xlsx may hold as a real date or number.
-DATUMKOLOMMEN = {"boekdatum"}
-BEDRAGKOLOMMEN = {"bedrag_excl_btw"}
+# (The contract register of contracten.importeren reads with the same reader.)
+DATUMKOLOMMEN = {"boekdatum", "gunningsdatum", "startdatum", "einddatum", "einddatum_met_opties"}
+BEDRAGKOLOMMEN = {"bedrag_excl_btw", "waarde_incl_opties"}
 
 # Whitespace stripped around every value, the same set as btrim(x, E' \t') in the SQL path.
 WIT = " \t"
@@ -69,6 +73,7 @@ class Bestand:
     soort: str | None = None
     kopregel: list[str] = field(default_factory=list)
     posities: dict[str, int] = field(default_factory=dict)  # canonical column -> index in the file
+    kolommen: tuple[str, ...] = ()  # the canonical columns rows come out in (with optional ones)
     scheiding: str = ";"
     codering: str = "utf-8"  # Python codec of a csv file: utf-8, utf-8-sig or cp1252
     regels: int = 0  # data rows read
@@ -90,27 +95,32 @@ def _normaliseer_kop(waarde: str) -> str:
     return re.sub(r"\s+", "_", waarde.strip().strip('"').strip().lower())
 
 
-def _kies_soort(kop: list[str]) -> tuple[str, dict[str, int]]:
+def _kies_soort(kop: list[str], soorten: dict) -> tuple[str, dict[str, int]]:
     """The kind whose columns the header holds; else a Bestandsfout naming the missing column."""
     aanwezig = {naam: i for i, naam in reversed(list(enumerate(kop))) if naam}
-    volledig = [s for s, kol in KOLOMMEN.items() if all(k in aanwezig for k in kol)]
+    volledig = [s for s, kol in soorten.items() if all(k in aanwezig for k in kol)]
     if volledig:
-        soort = max(volledig, key=lambda s: len(KOLOMMEN[s]))
-        return soort, {k: aanwezig[k] for k in KOLOMMEN[soort]}
+        soort = max(volledig, key=lambda s: len(soorten[s]))
+        kolommen = soorten[soort] + OPTIONEEL.get(soort, ())
+        return soort, {k: aanwezig[k] for k in kolommen if k in aanwezig}
     # The closest kind (most of its columns present) tells which column is missing.
-    score = {s: sum(k in aanwezig for k in kol) / len(kol) for s, kol in KOLOMMEN.items()}
+    score = {s: sum(k in aanwezig for k in kol) / len(kol) for s, kol in soorten.items()}
     beste = max(score, key=score.get)
     if score[beste] >= 0.5:
-        ontbreekt = [k for k in KOLOMMEN[beste] if k not in aanwezig]
+        ontbreekt = [k for k in soorten[beste] if k not in aanwezig]
         raise Bestandsfout(1, ontbreekt[0],
                            f"kolom ontbreekt in de kopregel van dit {beste}bestand"
                            + (f" (ook: {', '.join(ontbreekt[1:])})" if len(ontbreekt) > 1 else ""))
     raise Bestandsfout(1, "kopregel", "onbekend bestand: de kopregel past bij geen van de bekende "
-                       "bestanden (inkooppakketten, kostenplaatsen, crediteuren, regio, facturen)")
+                       "bestanden (" + ("inkooppakketten, kostenplaatsen, crediteuren, regio, facturen"
+                                        if soorten is KOLOMMEN else ", ".join(soorten)) + ")")
 
 
-def herken(pad: Path, naam: str | None = None) -> tuple[Bestand, Fout | None]:
-    """Read the file once (checksum, encoding) and recognise its kind by the header row."""
+def herken(pad: Path, naam: str | None = None, soorten: dict | None = None) -> tuple[Bestand, Fout | None]:
+    """Read the file once (checksum, encoding) and recognise its kind by the header row.
+
+    `soorten` are the kinds to recognise (default the spend files of §2)."""
+    soorten = soorten or KOLOMMEN
     b = Bestand(pad=Path(pad), naam=naam or str(pad))
     try:
         b.grootte = b.pad.stat().st_size
@@ -126,10 +136,11 @@ def herken(pad: Path, naam: str | None = None) -> tuple[Bestand, Fout | None]:
             b.kopregel = [_normaliseer_kop(str(v)) for v in eerste[1]]
         else:
             b.formaat = "csv"
-            _lees_csv_kop(b)
+            _lees_csv_kop(b, soorten)
         if not any(b.kopregel):
             raise Bestandsfout(1, "bestand", "leeg bestand: geen kopregel")
-        b.soort, b.posities = _kies_soort(b.kopregel)
+        b.soort, b.posities = _kies_soort(b.kopregel, soorten)
+        b.kolommen = soorten[b.soort] + OPTIONEEL.get(b.soort, ())
     except Bestandsfout as exc:
         return b, b.fout(exc.lijn, exc.kolom, exc.reden)
     except XlsxFout as exc:
@@ -151,7 +162,7 @@ def sha256(pad: Path) -> str:
     return h.hexdigest()
 
 
-def _lees_csv_kop(b: Bestand) -> None:
+def _lees_csv_kop(b: Bestand, soorten: dict) -> None:
     """Encoding (a first guess from the first 64 kB) and header of a CSV file.
 
     The whole file is checked later, once: by PostgreSQL while it COPYs the file (any byte that is
@@ -160,7 +171,7 @@ def _lees_csv_kop(b: Bestand) -> None:
     """
     with open(b.pad, "rb") as f:
         eerste = f.read(65536)
-    if not eerste.strip():
+    if not eerste.removeprefix(codecs.BOM_UTF8).strip():
         raise Bestandsfout(1, "bestand", "leeg bestand")
     if b"\x00" in eerste:
         raise Bestandsfout(1, "bestand", "onleesbaar bestand: binaire inhoud (geen CSV of xlsx)")
@@ -169,9 +180,9 @@ def _lees_csv_kop(b: Bestand) -> None:
         b.codering = "utf-8-sig" if eerste.startswith(codecs.BOM_UTF8) else "utf-8"
     except UnicodeDecodeError:
         b.codering = "cp1252"
-    regel = eerste.decode(b.codering, errors="replace").splitlines()[0]
+    regel = (eerste.decode(b.codering, errors="replace").splitlines() or [""])[0]
     # The separator that splits the header into the most known column names.
-    bekend = {k for kol in KOLOMMEN.values() for k in kol}
+    bekend = {k for kol in soorten.values() for k in kol}
     beste = None
     for sep in (";", ",", "\t"):
         velden = [_normaliseer_kop(v) for v in next(csv.reader([regel], delimiter=sep), [])]
@@ -225,8 +236,8 @@ def rijen(b: Bestand, fouten: list[Fout] | None = None) -> Iterator[tuple[int, l
     Blank rows are skipped. A row with a different number of fields than the header is reported
     in `fouten` and skipped; so is an unreadable stretch of the file (and the rest of it).
     """
-    kolommen = KOLOMMEN[b.soort]
-    posities = [b.posities[k] for k in kolommen]
+    kolommen = b.kolommen or KOLOMMEN[b.soort]
+    posities = [b.posities.get(k) for k in kolommen]
     breedte = len(b.kopregel)
     try:
         volledig_controleren(b)
@@ -245,7 +256,7 @@ def rijen(b: Bestand, fouten: list[Fout] | None = None) -> Iterator[tuple[int, l
                                                            f"de kopregel {breedte}"))
                     b.regels += 1
                     continue
-            waarden = [velden[i].strip(WIT) for i in posities]
+            waarden = [velden[i].strip(WIT) if i is not None else "" for i in posities]
             if not any(waarden) and not any(v.strip(WIT) for v in velden):
                 continue
             b.regels += 1
@@ -272,8 +283,8 @@ def _csv_rijen(b: Bestand) -> Iterator[tuple[int, list[str]]]:
 
 def _xlsx_rijen(b: Bestand, kolommen) -> Iterator[tuple[int, list[str]]]:
     """xlsx rows as strings: real dates become ISO dates, numbers their plain decimal text."""
-    datum = {b.posities[k] for k in kolommen if k in DATUMKOLOMMEN}
-    bedrag = {b.posities[k] for k in kolommen if k in BEDRAGKOLOMMEN}
+    datum = {b.posities[k] for k in kolommen if k in DATUMKOLOMMEN and k in b.posities}
+    bedrag = {b.posities[k] for k in kolommen if k in BEDRAGKOLOMMEN and k in b.posities}
     try:
         with Werkmap(b.pad) as wm:
             eerste = True

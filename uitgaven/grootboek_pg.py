@@ -1,7 +1,14 @@
-"""The PostgreSQL fast path for facturen: COPY into a staging table, check and resolve in SQL,
-then one INSERT into the ledger (docs/adr/0004-grootboek-bulkimport.md).
+"""The PostgreSQL fast paths for facturen (docs/adr/0004-grootboek-bulkimport.md).
 
-A CSV file is streamed to COPY as it is (PostgreSQL parses the CSV and converts the encoding),
+First choice for a CSV file (`stroom`): read and check it in Python while its rows stream with
+COPY straight into the ledger, and add them up for Jaaromzet on the way. Python parses and checks
+on one core while PostgreSQL inserts on the other. It takes only what needs no decision: a row of
+a year that already has lines of this organisation, or a row it does not accept as it stands,
+stops it (the savepoint goes back) and the file takes one of the ways below; an invoice of
+several lines stops it through the ledger's unique key.
+
+Second choice: COPY into a staging table, check and resolve in SQL, then one INSERT into the
+ledger. A CSV file is streamed to COPY as it is (PostgreSQL parses the CSV and converts the encoding),
 so Python never touches the rows. Years without lines get a plain INSERT ... SELECT that checks,
 inserts and adds to Jaaromzet in one statement (`invoegen`); years with lines, or an invoice of
 several lines, get INSERT ... ON CONFLICT DO UPDATE ... WHERE the values differ (`upsert`) after
@@ -13,12 +20,27 @@ The Python reader also feeds xlsx rows into the same staging table.
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
+from decimal import Decimal
+from operator import itemgetter
 
-from .bestanden import KOLOMMEN, Bestand
+from .bestanden import (
+    BEDRAG,
+    DATUM_ISO,
+    DATUM_NL,
+    JAAR_MAX,
+    JAAR_MIN,
+    KOLOMMEN,
+    MAX_LENGTE,
+    WIT,
+    Bestand,
+    parse_bedrag,
+)
 
 STAGING = "uitgaven_staging"
 VOLG = "uitgaven_staging_volg"
@@ -313,3 +335,156 @@ def bulk_instellingen(cursor):
     """Planner settings for statements over a staging table that has no statistics: hash joins
     instead of nested loops over a million rows, and room to sort and hash in memory."""
     return instellingen(cursor, enable_nestloop="off", work_mem="256MB", DateStyle="ISO, DMY")
+
+
+class NietGestroomd(Exception):
+    """The stream stopped before the end: `bestaand` when a year already has lines (the file
+    needs the upsert), else a row the stream does not take as it stands (the Python reader names
+    what is wrong, or accepts what needs trimming or normalising)."""
+
+    def __init__(self, bestaand: bool = False):
+        super().__init__("bestaand jaar" if bestaand else "regel niet zonder meer te nemen")
+        self.bestaand = bestaand
+
+
+class _Hasher(io.RawIOBase):
+    """The file's bytes as they are read, into the SHA-256 of the run (the file is read once)."""
+
+    def __init__(self, f):
+        self.f = f
+        self.h = hashlib.sha256()
+        self.gelezen = 0
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        n = self.f.readinto(buffer)
+        if n:
+            self.h.update(memoryview(buffer)[:n])
+            self.gelezen += n
+        return n
+
+
+def bezette_jaren(cursor, organisatie_id: int) -> set[int]:
+    """The boekjaren with lines of this organisation: one probe of the unique key per possible year."""
+    cursor.execute("""
+        SELECT j FROM generate_series(%s, %s) j
+        WHERE EXISTS (SELECT 1 FROM uitgaven_factuurregel f WHERE f.organisatie_id = %s AND f.boekjaar = j)""",
+                   [JAAR_MIN, JAAR_MAX, organisatie_id])
+    return {r[0] for r in cursor.fetchall()}
+
+
+def _kopie_tekst(waarde: str) -> str:
+    """A value in COPY's text format."""
+    return (waarde.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+            .replace("\r", "\\r"))
+
+
+_STROOMKOLOMMEN = ("boekjaar, boekdatum, factuurnummer, crediteur_id, kostenplaats_id, grootboekrekening, "
+                   "omschrijving, bedrag, organisatie_id, volgnummer, importrun_id")
+_BLOK = 4096
+
+
+def stroom(cursor, b: Bestand, *, organisatie_id: int, importrun_id: int | None, crediteuren: dict[str, int],
+           kostenplaatsen: dict[str, int], voortgang: Callable[[int], None] | None = None) -> tuple[int, list[int]]:
+    """Stream a CSV facturen file into the ledger; Jaaromzet gets its sums in the same transaction.
+
+    Accepts a row only when `bestanden.controleer_factuur` would accept it unchanged but for the
+    trimming of the text columns: boekjaar, boekdatum, crediteur and kostenplaats exactly as
+    stored, an amount in one of the accepted forms. A date that has the right shape but does not
+    exist (31-02-2024) or an amount too large makes COPY fail; the caller goes to the Python reader.
+    Raises NietGestroomd when a row is not taken (see there). Returns (lines, their boekjaren).
+    The caller runs it inside a savepoint, with DateStyle DMY (boekdatum goes as written).
+    """
+    bezet = bezette_jaren(cursor, organisatie_id)
+    jaren = {str(j): j for j in range(JAAR_MIN, JAAR_MAX + 1)}
+    bezet_t = {str(j) for j in bezet}
+    crediteur_t = {k: str(v) for k, v in crediteuren.items()}
+    kostenplaats_t = {k: str(v) for k, v in kostenplaatsen.items()}
+    datum_nl, datum_iso, bedrag_ok = DATUM_NL.fullmatch, DATUM_ISO.fullmatch, BEDRAG.fullmatch
+    max_f, max_g, max_o = MAX_LENGTE["factuurnummer"], MAX_LENGTE["grootboekrekening"], MAX_LENGTE["omschrijving"]
+    run = "\\N" if importrun_id is None else str(importrun_id)
+    staart = f"{organisatie_id}\t1\t{run}"
+    velden = itemgetter(*(b.posities[k] for k in FACTUURKOLOMMEN))
+    breedte = len(b.kopregel)
+    # (jaar, crediteur, kostenplaats) -> [sum, lines]: as many entries as Jaaromzet gets rows.
+    omzet: dict[tuple[int, str, str], list] = {}
+    regels = 0
+    blok: list[tuple[str, ...]] = []
+    wit = WIT
+
+    def schrijf(copy):
+        tekst = "\n".join(["\t".join(r) for r in blok]) + "\n"
+        # Only the text columns can hold a tab, line end or backslash; escape the block if one does.
+        if "\\" in tekst or "\r" in tekst or tekst.count("\t") != 10 * len(blok) or tekst.count("\n") != len(blok):
+            tekst = "".join("\t".join(_kopie_tekst(v) for v in r[:8]) + "\t" + staart + "\n" for r in blok)
+        copy.write(tekst)
+        blok.clear()
+
+    with open(b.pad, "rb") as ruw:
+        bron = _Hasher(ruw)
+        tekst = io.TextIOWrapper(io.BufferedReader(bron, 1 << 20), encoding=b.codering, newline="")
+        lezer = csv.reader(tekst, delimiter=b.scheiding)
+        next(lezer)
+        sql = f"COPY uitgaven_factuurregel ({_STROOMKOLOMMEN}) FROM STDIN"
+        with cursor.cursor.copy(sql) as copy:
+            for w in lezer:
+                if len(w) != breedte:
+                    if not any(v.strip(wit) for v in w):
+                        continue
+                    raise NietGestroomd
+                jaar, datum, factuur, crediteur, kp, gb, oms, bedrag = velden(w)
+                j = jaren.get(jaar)
+                if j is None:
+                    raise NietGestroomd
+                if jaar in bezet_t:
+                    raise NietGestroomd(bestaand=True)
+                if not ((datum[-4:] == jaar and datum_nl(datum)) or (datum[:4] == jaar and datum_iso(datum))):
+                    raise NietGestroomd
+                c = crediteur_t.get(crediteur)
+                k = kostenplaats_t.get(kp)
+                if c is None or k is None:
+                    raise NietGestroomd
+                if bedrag_ok(bedrag):
+                    if "," in bedrag:
+                        bedrag = bedrag.replace(",", ".")
+                else:
+                    waarde = parse_bedrag(bedrag)
+                    if waarde is None:
+                        raise NietGestroomd
+                    bedrag = str(waarde)
+                factuur, gb, oms = factuur.strip(wit), gb.strip(wit), oms.strip(wit)
+                if not factuur or len(factuur) > max_f or len(gb) > max_g or len(oms) > max_o:
+                    raise NietGestroomd
+                blok.append((jaar, datum, factuur, c, k, gb, oms, bedrag, staart))
+                sleutel = (j, c, k)
+                som = omzet.get(sleutel)
+                if som is None:
+                    omzet[sleutel] = [Decimal(bedrag), 1]
+                else:
+                    som[0] += Decimal(bedrag)
+                    som[1] += 1
+                regels += 1
+                if len(blok) == _BLOK:
+                    schrijf(copy)
+                    if voortgang and regels % (_BLOK * 16) == 0:
+                        voortgang(bron.gelezen)
+            if blok:
+                schrijf(copy)
+    b.regels = regels
+    b.sha256 = bron.h.hexdigest()
+    b.volledig = True
+    if omzet:
+        cursor.execute("CREATE TEMP TABLE uitgaven_staging_omzet (boekjaar smallint, crediteur_id bigint, "
+                       "kostenplaats_id bigint, bedrag numeric(17, 2), regels int) ON COMMIT DROP")
+        with cursor.cursor.copy("COPY uitgaven_staging_omzet FROM STDIN") as copy:
+            for (j, c, k), (som, n) in omzet.items():
+                copy.write_row((j, c, k, som, n))
+        cursor.execute("""
+            INSERT INTO uitgaven_jaaromzet AS j (organisatie_id, boekjaar, crediteur_id, kostenplaats_id, bedrag, regels)
+            SELECT %s, boekjaar, crediteur_id, kostenplaats_id, bedrag, regels FROM uitgaven_staging_omzet
+            ON CONFLICT (organisatie_id, boekjaar, crediteur_id, kostenplaats_id) DO UPDATE
+               SET bedrag = j.bedrag + EXCLUDED.bedrag, regels = j.regels + EXCLUDED.regels""", [organisatie_id])
+        cursor.execute("DROP TABLE uitgaven_staging_omzet")
+    return regels, sorted({j for j, _, _ in omzet})

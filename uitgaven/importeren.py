@@ -11,6 +11,7 @@ counts, errors, seconds, and while it runs its progress, so a failed run is on r
 
 from __future__ import annotations
 
+import csv
 import logging
 import re
 import time
@@ -21,10 +22,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import DatabaseError, connection, connections, transaction
+from django.db import Error as DatabaseFout
 from django.utils import timezone
+
+from beleid.begrippen import SOORTEN_AW
+from inkoop import werk
 
 from .bestanden import (
     KOLOMMEN,
+    OPTIONEEL,
     POSTCODE4,
     VOLGORDE,
     Bestand,
@@ -161,6 +167,8 @@ def uitgaven_importeren(*, organisatie, paden: Iterable[Path | tuple[Path, str]]
     else:
         importrun.status = Importrun.Status.BEZIG
         importrun.save(update_fields=["status"])
+    # Held while this process works on the run: if it dies, the sweep sees it (inkoop/werk.py).
+    werk.neem(werk.IMPORTRUN, importrun.pk)
     voortgang = Voortgang(importrun, melder)
     importeur = Importeur(organisatie=organisatie, run=importrun, proefrun=proefrun,
                           overschrijf_classificatie=overschrijf_classificatie, voortgang=voortgang)
@@ -190,13 +198,18 @@ def uitgaven_importeren(*, organisatie, paden: Iterable[Path | tuple[Path, str]]
             _sluit_run(importrun, resultaat, importeur.opslag)
     except Exception as exc:
         importrun.status = Importrun.Status.MISLUKT
-        importrun.fouten = [f"Interne fout: {exc.__class__.__name__}: {exc}"]
+        if isinstance(exc, DatabaseFout):  # the connection broke, the database restarted
+            importrun.fouten = [f"{werk.AFGEBROKEN} ({exc.__class__.__name__}: {exc})"]
+        else:
+            importrun.fouten = [f"Interne fout: {exc.__class__.__name__}: {exc}"]
+        importrun.aantallen = {"fouten": 1, "afgebroken": True}
         importrun.klaar_op = timezone.now()
         importrun.seconden = time.monotonic() - start
         importrun.save()
         raise
     finally:
         voortgang.sluit()
+        werk.geef_vrij(werk.IMPORTRUN, importrun.pk)
     return resultaat
 
 
@@ -395,9 +408,13 @@ class Importeur:
 
     def _pakketten(self, bestanden):
         categorienamen: dict[str, tuple] = {}
+        kolommen = KOLOMMEN["inkooppakketten"] + OPTIONEEL["inkooppakketten"]
+        soorten = {s.value for s in SOORTEN_AW}
 
         def controle(b, lijn, w):
-            problemen = controleer_verplicht(KOLOMMEN["inkooppakketten"], w, set(KOLOMMEN["inkooppakketten"]))
+            problemen = controleer_verplicht(kolommen, w, set(KOLOMMEN["inkooppakketten"]))
+            if w[4] and w[4].lower() not in soorten:
+                problemen.append(("soort", f"‘{w[4]}’ is geen soort; kies levering, dienst of werk"))
             if not problemen:
                 eerder = categorienamen.setdefault(w[2], (w[3], b, lijn))
                 if eerder[0] != w[3]:
@@ -421,13 +438,17 @@ class Importeur:
         bestaand = {p.code: p for p in Inkooppakket.objects.filter(organisatie=self.org)}
         for code, (_b, _lijn, w) in records.items():
             categorie = categorieen[w[2]]
+            # An empty or absent soort leaves the pakket's soort as it is (set in the web interface).
+            soort = w[4].lower()
             p = bestaand.get(code)
             if p is None:
-                Inkooppakket.objects.create(organisatie=self.org, code=code, naam=w[1], categorie=categorie)
+                Inkooppakket.objects.create(organisatie=self.org, code=code, naam=w[1], categorie=categorie,
+                                            soort=soort)
                 t.nieuw += 1
-            elif p.naam != w[1] or p.categorie_id != categorie.pk:
+            elif p.naam != w[1] or p.categorie_id != categorie.pk or (soort and p.soort != soort):
                 p.naam, p.categorie = w[1], categorie
-                p.save(update_fields=["naam", "categorie"])
+                p.soort = soort or p.soort
+                p.save(update_fields=["naam", "categorie", "soort"])
                 t.gewijzigd += 1
             else:
                 t.ongewijzigd += 1
@@ -556,13 +577,22 @@ class Importeur:
         from . import grootboek_pg as pg
 
         pogingen = 2 if self.schrijven and b.formaat == "csv" else 0
+        invoegen = True
+        if pogingen:
+            with self.meet("stroom"):
+                gestroomd = self._pg_stromen(b, voortgang)
+            if isinstance(gestroomd, tuple):
+                return gestroomd
+            # "python": a row the stream does not take as it stands; the SQL check would not either.
+            pogingen = 0 if gestroomd == "python" else pogingen
+            invoegen = gestroomd != "dubbel"
         while pogingen:
             pogingen -= 1
             try:
                 with transaction.atomic(), connection.cursor() as c:
                     with self.meet("copy"):
                         gestaged = pg.kopieer_csv(c, b, lambda n: voortgang(n * 0.5))
-                    uitkomst = self._pg_opslaan(c, gestaged, b, voortgang)
+                    uitkomst = self._pg_opslaan(c, gestaged, b, voortgang, invoegen=invoegen)
                     b.regels = gestaged
                     return uitkomst
             except _Terugdraaien:
@@ -603,7 +633,51 @@ class Importeur:
         except _Terugdraaien as exc:  # the Python and SQL checks disagree: a bug, not bad input
             raise RuntimeError(f"{b.naam}: regels goedgekeurd in Python maar niet in SQL") from exc
 
-    def _pg_opslaan(self, c, gestaged: int, b: Bestand, voortgang):
+    def _pg_stromen(self, b: Bestand, voortgang):
+        """The first choice for a CSV file (grootboek_pg.stroom): (nieuw, gewijzigd, ongewijzigd,
+        jaren) when every line went straight into the ledger; else where the file goes next:
+        "upsert" (a year with lines), "dubbel" (an invoice of several lines: number them, then
+        upsert) or "python" (the Python reader)."""
+        import psycopg
+
+        from . import grootboek_pg as pg
+
+        crediteuren = dict(Crediteur.objects.filter(organisatie=self.org).values_list("nummer", "pk"))
+        kostenplaatsen = dict(Kostenplaats.objects.filter(organisatie=self.org).values_list("code", "pk"))
+        with connection.cursor() as c, pg.instellingen(c, DateStyle="ISO, DMY"):
+            for _poging in range(2):
+                try:
+                    with transaction.atomic():
+                        regels, jaren = pg.stroom(c, b, organisatie_id=self.org.pk, importrun_id=self.run.pk,
+                                                  crediteuren=crediteuren, kostenplaatsen=kostenplaatsen,
+                                                  voortgang=voortgang)
+                    voortgang(b.grootte)
+                    return regels, 0, 0, jaren
+                except pg.NietGestroomd as exc:
+                    return "upsert" if exc.bestaand else "python"
+                except (DatabaseError, psycopg.Error) as exc:
+                    # psycopg errors from the raw COPY are not wrapped by Django.
+                    oorzaak = exc if isinstance(exc, psycopg.Error) else exc.__cause__
+                    if isinstance(oorzaak, psycopg.errors.UniqueViolation):
+                        return "dubbel"
+                    log.info("%s: COPY naar het grootboek niet gelukt (%s); het bestand wordt in Python gelezen",
+                             b.naam, exc)
+                    return "python"
+                except UnicodeDecodeError:
+                    # The encoding was guessed from the first 64 kB: settle it on the whole file and
+                    # stream again (a Windows-1252 export whose first accent comes late).
+                    geraden = b.codering
+                    try:
+                        volledig_controleren(b)
+                    except Bestandsfout:
+                        return "python"
+                    if b.codering == geraden:
+                        return "python"
+                except csv.Error:
+                    return "python"  # a broken quote: the Python reader names the line
+        return "python"
+
+    def _pg_opslaan(self, c, gestaged: int, b: Bestand, voortgang, *, invoegen: bool = True):
         """Staged rows into the ledger. Raises _Terugdraaien when a row does not pass the fast check."""
         import psycopg
 
@@ -612,7 +686,7 @@ class Importeur:
         voortgang(b.grootte * 0.6)
         with pg.bulk_instellingen(c):
             with self.meet("jaren"):
-                bestaand = pg.bestaande_jaren(c, self.org.pk)
+                bestaand = pg.bestaande_jaren(c, self.org.pk) if invoegen else True
             if not bestaand:
                 try:
                     with transaction.atomic(), self.meet("invoegen"):

@@ -11,6 +11,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.text import get_valid_filename
 
+from inkoop import werk
+from inkoop.wachtrij import in_wachtrij, na_commit
+
 from .models import Crediteur, Importrun, Inkooppakket, Regio, RegioKlasse
 
 NL_POSTCODE = re.compile(r"\s*([1-9][0-9]{3})\s*([A-Za-z]{2})?\s*")
@@ -81,8 +84,12 @@ def _uploadmap(organisatie) -> Path:
     return Path(settings.MEDIA_ROOT) / "uitgaven" / "import" / str(organisatie.pk) / uuid.uuid4().hex
 
 
-def import_voorbereiden(*, organisatie, door, bestanden, overschrijf_classificatie: bool = False) -> Importrun:
-    """Store uploaded files and queue a dry run of them; returns the (waiting) run."""
+def import_voorbereiden(*, organisatie, door, bestanden, overschrijf_classificatie: bool = False,
+                        proefrun: bool = True) -> Importrun:
+    """Store uploaded files and queue a run of them; returns the (waiting) run.
+
+    The web page checks first (a dry run) and imports after confirmation; the API may import at
+    once (`proefrun=False`), as the command line does."""
     from .tasks import import_uitvoeren
 
     map_ = _uploadmap(organisatie)
@@ -95,9 +102,9 @@ def import_voorbereiden(*, organisatie, door, bestanden, overschrijf_classificat
             for blok in f.chunks():
                 uit.write(blok)
         lijst.append({"naam": naam, "pad": str(doel.relative_to(settings.MEDIA_ROOT)), "grootte": f.size})
-    run = Importrun.objects.create(organisatie=organisatie, gestart_door=door, proefrun=True,
+    run = Importrun.objects.create(organisatie=organisatie, gestart_door=door, proefrun=proefrun,
                                    overschrijf_classificatie=overschrijf_classificatie, bestanden=lijst)
-    transaction.on_commit(lambda: import_uitvoeren.delay(run.pk))
+    na_commit(import_uitvoeren, run.pk)
     return run
 
 
@@ -107,38 +114,103 @@ def import_bevestigen(*, controle: Importrun, door) -> Importrun:
 
     if controle.status != Importrun.Status.GECONTROLEERD or not controle.proefrun:
         raise ValueError("Alleen een geslaagde controle kan worden geïmporteerd.")
-    if controle.imports.exists():
+    # A failed import stored nothing (all or nothing), so the same files may be confirmed again.
+    if controle.imports.exclude(status=Importrun.Status.MISLUKT).exists():
         raise ValueError("Deze bestanden zijn al geïmporteerd.")
+    if not all((Path(settings.MEDIA_ROOT) / b["pad"]).is_file() for b in controle.bestanden if b.get("pad")):
+        raise ValueError("De gecontroleerde bestanden zijn niet meer bewaard; upload ze opnieuw.")
     run = Importrun.objects.create(
         organisatie=controle.organisatie, gestart_door=door, proefrun=False, controle=controle,
         overschrijf_classificatie=controle.overschrijf_classificatie,
         bestanden=[{"naam": b["naam"], "pad": b["pad"], "grootte": b.get("grootte", 0)}
                    for b in controle.bestanden])
-    transaction.on_commit(lambda: import_uitvoeren.delay(run.pk))
+    na_commit(import_uitvoeren, run.pk)
+    return run
+
+
+def import_opnieuw(*, importrun: Importrun, door) -> Importrun:
+    """Queue an interrupted run again with the same stored files (a check, or the import of a check)."""
+    from .tasks import import_uitvoeren
+
+    if importrun.status != Importrun.Status.MISLUKT or not importrun.aantallen.get("afgebroken"):
+        raise ValueError("Alleen een afgebroken verwerking kan opnieuw worden geprobeerd.")
+    if importrun.controle_id and importrun.controle.imports.exclude(status=Importrun.Status.MISLUKT).exists():
+        raise ValueError("Deze bestanden zijn al geïmporteerd.")
+    bestanden = [{"naam": b["naam"], "pad": b["pad"], "grootte": b.get("grootte", 0)}
+                 for b in importrun.bestanden if b.get("pad")]
+    if not bestanden or not all((Path(settings.MEDIA_ROOT) / b["pad"]).is_file() for b in bestanden):
+        raise ValueError("De bestanden van deze verwerking zijn niet meer bewaard; upload ze opnieuw.")
+    run = Importrun.objects.create(
+        organisatie=importrun.organisatie, gestart_door=door, proefrun=importrun.proefrun,
+        controle=importrun.controle, overschrijf_classificatie=importrun.overschrijf_classificatie,
+        bestanden=bestanden)
+    na_commit(import_uitvoeren, run.pk)
     return run
 
 
 def import_uitvoeren_service(*, importrun_id: int) -> bool:
-    """Run a queued import (the Celery task calls this). Safe to run twice: only a waiting run
-    is started, and the status change that claims it is a single conditional UPDATE."""
+    """Run a queued import (the Celery task calls this). Safe to run twice: the process that works
+    on a run holds its lock (inkoop/werk.py), and only a waiting run, or a busy one whose process
+    died (a redelivered task), is claimed, with a single conditional UPDATE."""
     from .importeren import uitgaven_importeren
 
-    if not Importrun.objects.filter(pk=importrun_id, status=Importrun.Status.WACHTEND).update(
-            status=Importrun.Status.BEZIG, stap="Gestart"):
-        return False
-    run = Importrun.objects.select_related("organisatie", "gestart_door").get(pk=importrun_id)
-    paden = [(Path(settings.MEDIA_ROOT) / b["pad"], b["naam"]) for b in run.bestanden if b.get("pad")]
+    if not werk.neem(werk.IMPORTRUN, importrun_id):
+        return False  # another process is working on this run
     try:
-        resultaat = uitgaven_importeren(organisatie=run.organisatie, paden=paden, door=run.gestart_door,
-                                        proefrun=run.proefrun, overschrijf_classificatie=run.overschrijf_classificatie,
-                                        importrun=run)
-    finally:
+        claimbaar = [Importrun.Status.WACHTEND] + ([Importrun.Status.BEZIG] if werk.kan_sloten() else [])
+        if not Importrun.objects.filter(pk=importrun_id, status__in=claimbaar).update(
+                status=Importrun.Status.BEZIG, stap="Gestart"):
+            return False
+        run = Importrun.objects.select_related("organisatie", "gestart_door").get(pk=importrun_id)
+        paden = [(Path(settings.MEDIA_ROOT) / b["pad"], b["naam"]) for b in run.bestanden if b.get("pad")]
+        try:
+            resultaat = uitgaven_importeren(organisatie=run.organisatie, paden=paden, door=run.gestart_door,
+                                            proefrun=run.proefrun,
+                                            overschrijf_classificatie=run.overschrijf_classificatie,
+                                            importrun=run)
+        except Exception as exc:
+            # Nothing was stored (all or nothing). When the connection broke (database restarted,
+            # session terminated) the run could not record its failure itself: do it on a fresh
+            # connection, so that it does not stay "bezig". Then fail the task as it failed.
+            werk.herstel_verbinding()
+            importrun_afgebroken(importrun_id=importrun_id, reden=f"{werk.AFGEBROKEN} ({exc.__class__.__name__})")
+            raise
         run.refresh_from_db()
-    # The uploaded files are kept until they are imported (a check is followed by an import of the
-    # same files); after that, or when the check failed, only their checksums stay on record.
-    if not resultaat.proefrun or not resultaat.geslaagd:
-        uploads_opruimen(importrun=run)
-    return True
+        # The uploaded files are kept until they are imported (a check is followed by an import of
+        # the same files, and a failed import may be retried); after a successful import, or a
+        # check that found errors, only their checksums stay on record.
+        if resultaat.geslaagd != resultaat.proefrun:
+            uploads_opruimen(importrun=run)
+        return True
+    finally:
+        werk.geef_vrij(werk.IMPORTRUN, importrun_id)
+
+
+def importrun_afgebroken(*, importrun_id: int, reden: str) -> bool:
+    """Mark a busy run whose work died as failed, with the reason (nothing was stored)."""
+    from django.utils import timezone
+
+    return bool(Importrun.objects.filter(pk=importrun_id, status=Importrun.Status.BEZIG).update(
+        status=Importrun.Status.MISLUKT, fouten=[reden], aantallen={"fouten": 1, "afgebroken": True},
+        klaar_op=timezone.now(), stap=""))
+
+
+def importruns_nakijken(*, wachttijd_minuten: int = 5) -> dict:
+    """The periodic sweep: a busy run whose process died is marked failed (it can be retried);
+    a run still waiting long after it was queued (broker away at that moment) is queued again."""
+    from django.utils import timezone
+
+    from .tasks import import_uitvoeren
+
+    afgebroken = opnieuw = 0
+    for pk, gestart_op in Importrun.objects.filter(status=Importrun.Status.BEZIG).values_list("pk", "gestart_op"):
+        if werk.verlaten(werk.IMPORTRUN, pk, gestart_op):
+            afgebroken += importrun_afgebroken(importrun_id=pk, reden=werk.AFGEBROKEN)
+    grens = timezone.now() - timezone.timedelta(minutes=wachttijd_minuten)
+    for pk in Importrun.objects.filter(status=Importrun.Status.WACHTEND, gestart_op__lt=grens).values_list(
+            "pk", flat=True):
+        opnieuw += in_wachtrij(import_uitvoeren, pk)
+    return {"afgebroken": afgebroken, "opnieuw": opnieuw}
 
 
 def uploads_opruimen(*, importrun: Importrun) -> None:

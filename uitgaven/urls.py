@@ -15,4 +15,5 @@ urlpatterns = [
     path("import/<int:pk>/", views.importrun, name="importrun"),
     path("import/<int:pk>/voortgang/", views.importrun_voortgang, name="importrun_voortgang"),
     path("import/<int:pk>/importeren/", views.importrun_importeren, name="importrun_importeren"),
+    path("import/<int:pk>/opnieuw/", views.importrun_opnieuw, name="importrun_opnieuw"),
 ]

@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from beleid.begrippen import SOORTEN_AW, keuzes
+from inkoop.export import bijlage_kop
 from inkoop.permissies import vereist
 
 from . import grafieken, selectors, services
@@ -171,7 +172,7 @@ def export(request):
     naam = f"uitgaven-{tabel}-{jaar}.{formaat}"
     if formaat == "csv":
         antwoord = StreamingHttpResponse(csv_regels(kolommen, rijen), content_type="text/csv; charset=utf-8")
-        antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
+        antwoord["Content-Disposition"] = bijlage_kop(naam)
         return antwoord
     return FileResponse(xlsx_bestand(titel, kolommen, rijen), as_attachment=True, filename=naam,
                         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -285,7 +286,7 @@ def importeren(request):
 @csrf_protect
 def _importeren_post(request):
     form = ImportForm(request.POST, request.FILES)
-    if getattr(request, "upload_te_groot", False):
+    if getattr(request, "upload_te_groot", False) or getattr(request, "upload_fout", None):
         return _importpagina(request, ImportForm(), status=413, fout=_te_groot())
     if not form.is_valid():
         return _importpagina(request, form, status=400)
@@ -313,6 +314,8 @@ def importrun(request, pk):
     run = _run(request, pk)
     context = _run_context(run)
     context["imports"] = list(run.imports.order_by("-gestart_op")) if run.proefrun else []
+    # An import that failed stored nothing: the same files may be confirmed again.
+    context["imports_lopend_of_geslaagd"] = any(i.status != Importrun.Status.MISLUKT for i in context["imports"])
     return render(request, "uitgaven/importrun.html", context)
 
 
@@ -335,6 +338,19 @@ def importrun_importeren(request, pk):
     except ValueError as exc:
         messages.error(request, str(exc))
         return redirect("uitgaven:importrun", pk=controle.pk)
+    return redirect("uitgaven:importrun", pk=run.pk)
+
+
+@require_POST
+@vereist("uitgaven.importeren")
+def importrun_opnieuw(request, pk):
+    """Retry a run whose processing was interrupted (worker or database stopped): nothing was stored."""
+    oud = _run(request, pk)
+    try:
+        run = services.import_opnieuw(importrun=oud, door=request.user)
+    except ValueError as exc:
+        messages.error(request, str(exc))
+        return redirect("uitgaven:importrun", pk=oud.pk)
     return redirect("uitgaven:importrun", pk=run.pk)
 
 

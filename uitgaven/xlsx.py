@@ -33,6 +33,16 @@ MAX_ENTRY_BYTES = 2 * 1024**3
 MAX_TOTAL_BYTES = 3 * 1024**3
 MAX_RATIO = 200  # uncompressed / compressed per entry; spreadsheets stay far below this
 RATIO_VANAF = 1024 * 1024  # tiny entries may compress extremely well without being a bomb
+# Limits on what the parsed sheet may hold, so that memory stays bounded whatever the XML says
+# (a 3 kB file with one cell at column AAAAAA would otherwise pad a row to 12 million cells).
+MAX_KOLOMMEN = 16_384  # Excel's own last column, XFD (ECMA-376 §18.3.1.4, Excel specifications)
+MAX_CEL_TEKENS = 32_767  # Excel's maximum length of a cell's text
+MAX_RIJ_TEKENS = 4_000_000  # all cells of one row together
+# Rows parsed from one 256 kB chunk of XML wait in a buffer; dense data fills at most ~65.000
+# cells there, so more means padding of sparse cells (far columns), which costs memory only.
+MAX_CELLEN_IN_BUFFER = 1_000_000
+MAX_GEDEELD_AANTAL = 4_000_000  # shared strings: a million ledger lines hold ~3 million
+MAX_GEDEELD_TEKENS = 100_000_000  # shared strings: total characters (~40 per ledger line)
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -105,7 +115,7 @@ def _veilige_expat():
 
 
 def _kolomnummer(ref: str) -> int:
-    """"AB12" -> 27 (0-based column index)."""
+    """"AB12" -> 27 (0-based column index); beyond Excel's last column (XFD) an XlsxFout."""
     n = 0
     for ch in ref:
         o = ord(ch)
@@ -115,6 +125,9 @@ def _kolomnummer(ref: str) -> int:
             n = n * 26 + (o - 96)
         else:
             break
+        if n > MAX_KOLOMMEN:
+            raise XlsxFout(f"cel {ref[:20]} ligt voorbij de laatste kolom die Excel kent (XFD); "
+                           "het bestand is geen gewone spreadsheet.")
     return n - 1
 
 
@@ -180,7 +193,7 @@ class Werkmap:
             return []
         teksten: list[str] = []
         buf: list[str] = []
-        staat = {"in_t": False, "rph": 0}
+        staat = {"in_t": False, "rph": 0, "tekens": 0}
         si, t, rph = f"{NS_MAIN} si", f"{NS_MAIN} t", f"{NS_MAIN} rPh"
 
         def start(name, attrs):
@@ -198,10 +211,17 @@ class Werkmap:
                 staat["rph"] -= 1
             elif name == si:
                 teksten.append("".join(buf))
+                if len(teksten) > MAX_GEDEELD_AANTAL:
+                    raise XlsxFout(f"het bestand bevat meer dan {MAX_GEDEELD_AANTAL:,} gedeelde teksten "
+                                   "(sharedStrings); splits het bestand.".replace(",", "."))
 
         def tekst(data):
             if staat["in_t"]:
                 buf.append(data)
+                staat["tekens"] += len(data)
+                if staat["tekens"] > MAX_GEDEELD_TEKENS:
+                    raise XlsxFout(f"de gedeelde teksten (sharedStrings) van het bestand zijn samen langer dan "
+                                   f"{MAX_GEDEELD_TEKENS // 1_000_000} miljoen tekens; splits het bestand.")
 
         p = _veilige_expat()
         p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = start, end, tekst
@@ -224,7 +244,8 @@ class Werkmap:
         """
         klaar: list[tuple[int, list[str]]] = []
         rij: list[str] = []
-        staat = {"nr": 0, "kol": 0, "type": "", "in_v": False, "buf": []}
+        staat = {"nr": 0, "kol": 0, "type": "", "in_v": False, "buf": [], "tekens": 0, "rij_tekens": 0,
+                 "gebufferd": 0}
         gedeeld = self.gedeeld
         c_tag, v_tag, t_tag, row_tag = (f"{NS_MAIN} c", f"{NS_MAIN} v", f"{NS_MAIN} t", f"{NS_MAIN} row")
         is_tag = f"{NS_MAIN} is"
@@ -233,16 +254,21 @@ class Werkmap:
             if name == c_tag:
                 ref = attrs.get("r")
                 staat["kol"] = _kolomnummer(ref) if ref else len(rij)
+                if staat["kol"] >= MAX_KOLOMMEN:
+                    raise XlsxFout(f"rij {staat['nr']} heeft meer dan {MAX_KOLOMMEN} cellen.")
                 staat["type"] = attrs.get("t", "n")
                 staat["buf"] = []
+                staat["tekens"] = 0
             elif name in (v_tag, t_tag):
                 staat["in_v"] = True
             elif name == row_tag:
                 rij.clear()
+                staat["rij_tekens"] = 0
                 r = attrs.get("r")
-                staat["nr"] = int(r) if r else staat["nr"] + 1
+                staat["nr"] = int(r) if r and r.isdigit() and len(r) <= 9 else staat["nr"] + 1
             elif name == is_tag:
                 staat["buf"] = []
+                staat["tekens"] = 0
 
         def end(name):
             if name == c_tag:
@@ -259,6 +285,9 @@ class Werkmap:
                     waarde = "WAAR" if tekst == "1" else "ONWAAR"
                 else:
                     waarde = Getal(tekst) if tekst else ""
+                staat["rij_tekens"] += len(waarde)
+                if staat["rij_tekens"] > MAX_RIJ_TEKENS:
+                    raise XlsxFout(f"rij {staat['nr']} is langer dan {MAX_RIJ_TEKENS // 1_000_000} miljoen tekens.")
                 kol = staat["kol"]
                 if kol == len(rij):
                     rij.append(waarde)
@@ -270,11 +299,20 @@ class Werkmap:
             elif name in (v_tag, t_tag):
                 staat["in_v"] = False
             elif name == row_tag and any(rij):
+                staat["gebufferd"] += len(rij)
+                if staat["gebufferd"] > MAX_CELLEN_IN_BUFFER:
+                    raise XlsxFout(f"het werkblad heeft rond rij {staat['nr']} te veel lege cellen tussen de "
+                                   "gegevens (waarden in verre kolommen); bewaar alleen de kolommen van het "
+                                   "bestand.")
                 klaar.append((staat["nr"], list(rij)))
 
         def tekst(data):
             if staat["in_v"]:
                 staat["buf"].append(data)
+                staat["tekens"] += len(data)
+                if staat["tekens"] > MAX_CEL_TEKENS:
+                    raise XlsxFout(f"een cel in rij {staat['nr']} is langer dan {MAX_CEL_TEKENS} tekens, "
+                                   "meer dan Excel in een cel toestaat.")
 
         p = _veilige_expat()
         p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = start, end, tekst
@@ -286,6 +324,7 @@ class Werkmap:
                     if klaar:
                         yield from klaar
                         klaar.clear()
+                    staat["gebufferd"] = 0
                     if not data:
                         break
         except (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden) as exc:

@@ -12,7 +12,8 @@ What it does, in one run on a fresh database (DATABASE_URL's server, database `i
 3. the floor: `psql \\copy` of the pre-converted lines into a plain table with the ledger's typed
    columns and its unique key (boekjaar, crediteurnummer, factuurnummer);
 4. our import: `manage.py import_uitgaven FILE` in a child process, timed, with its peak memory
-   (ru_maxrss of that process);
+   (ru_maxrss of that process); steps 3 and 4 alternate `--herhalingen` times on an emptied ledger
+   (medians), so that the load of a shared machine hits both alike;
 5. XLSX: the same kind of file as .xlsx (M lines), imported into a second organisation; rows/s.
 
 Prints floor time, import time (wall clock of the whole command, and the import's own seconds),
@@ -138,6 +139,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--regels", type=int, default=1_000_000)
     ap.add_argument("--xlsx-regels", type=int, default=200_000)
+    ap.add_argument("--herhalingen", type=int, default=3, help="rondes vloer + import (mediaan)")
     ap.add_argument("--werkmap", type=Path, default=Path("/tmp/inkoop-bench-import"))
     ap.add_argument("--database-url", default=os.getenv("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"))
     a = ap.parse_args()
@@ -158,23 +160,40 @@ def main():
     sh(*manage, "migrate", "-v0", env=env)
     sh(*manage, "import_uitgaven", str(stam), "--organisatie", "Bench", env=env, stdout=subprocess.DEVNULL)
 
-    print("Vloer: psql \\copy naar een kale tabel met getypeerde kolommen en unieke sleutel ...", flush=True)
+    import statistics
+
     psql(url, "-c", "DROP TABLE IF EXISTS vloer", "-c",
          "CREATE TABLE vloer (boekjaar smallint NOT NULL, boekdatum date NOT NULL, factuurnummer varchar(100) NOT NULL, "
          "crediteurnummer varchar(40) NOT NULL, kostenplaats varchar(40) NOT NULL, grootboekrekening varchar(40) NOT NULL, "
          "omschrijving varchar(500) NOT NULL, bedrag numeric(15, 2) NOT NULL, "
          "UNIQUE (boekjaar, crediteurnummer, factuurnummer))")
-    start = time.perf_counter()
-    psql(url, "-c", f"\\copy vloer FROM '{vloerbestand}' WITH (FORMAT csv, DELIMITER ';', HEADER true)")
-    vloer = time.perf_counter() - start
-
-    print("Import: manage.py import_uitgaven ...", flush=True)
-    wand, piek, samenvatting = kind_met_geheugen([*manage, "import_uitgaven", str(export), "--organisatie", "Bench"], env)
-    eigen = eigen_seconden(samenvatting)
-    print(f"  {samenvatting}")
+    vloeren, wanden, eigens, pieken = [], [], [], []
+    load_voor = os.getloadavg()[0]
+    for ronde in range(a.herhalingen):
+        # Floor and import alternate, so that the load of the machine hits both alike.
+        psql(url, "-c", "TRUNCATE vloer", "-c", "TRUNCATE uitgaven_factuurregel, uitgaven_jaaromzet CASCADE",
+             "-c", "CHECKPOINT")
+        print(f"[{ronde + 1}/{a.herhalingen}] Vloer: psql \\copy naar een kale tabel met getypeerde kolommen "
+              "en unieke sleutel ...", flush=True)
+        start = time.perf_counter()
+        psql(url, "-c", f"\\copy vloer FROM '{vloerbestand}' WITH (FORMAT csv, DELIMITER ';', HEADER true)")
+        vloeren.append(time.perf_counter() - start)
+        print(f"  {vloeren[-1]:.2f} s", flush=True)
+        psql(url, "-c", "CHECKPOINT")
+        print(f"[{ronde + 1}/{a.herhalingen}] Import: manage.py import_uitgaven ...", flush=True)
+        wand, piek, samenvatting = kind_met_geheugen([*manage, "import_uitgaven", str(export), "--organisatie", "Bench"],
+                                                     env)
+        wanden.append(wand)
+        pieken.append(piek)
+        eigens.append(eigen_seconden(samenvatting))
+        print(f"  {wand:.2f} s: {samenvatting}", flush=True)
     tijden = psql(url, "-At", "-c", "SELECT aantallen->'tijden' FROM uitgaven_importrun ORDER BY id DESC LIMIT 1",
                   capture_output=True, text=True).stdout.strip()
     print(f"  fasen: {tijden}")
+    load_na = os.getloadavg()[0]
+    vloer, wand, eigen, piek = (statistics.median(vloeren), statistics.median(wanden), statistics.median(eigens),
+                                max(pieken))
+    verhoudingen = [v / w for v, w in zip(vloeren, wanden, strict=True)]
 
     print(f"XLSX maken ({a.xlsx_regels} regels) en importeren ...", flush=True)
     xlsx = genereer_xlsx(a.werkmap, a.xlsx_regels)
@@ -195,7 +214,11 @@ def main():
         "xlsx_regels_per_s_wand": round(a.xlsx_regels / xwand),
         "xlsx_regels_per_s_eigen": round(a.xlsx_regels / xeigen),
         "fasen_s": json.loads(tijden or "{}"),
-        "machine": f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}",
+        "herhalingen": a.herhalingen,
+        "vloer_s_per_ronde": [round(v, 2) for v in vloeren],
+        "import_wand_s_per_ronde": [round(w, 2) for w in wanden],
+        "verhouding_wand_per_ronde": [round(v, 2) for v in verhoudingen],
+        "machine": f"{os.cpu_count()} cores, load {load_voor:.1f} voor en {load_na:.1f} na de rondes",
     }
     print()
     print(f"Vloer (psql \\copy):        {vloer:7.2f} s")

@@ -15,3 +15,5 @@ AXES_FAILURE_LIMIT = 3
 
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The suite makes many API requests with the same (reused) user ids; throttling has its own test.
+API_THROTTLE_RATE = "1000000/hour"

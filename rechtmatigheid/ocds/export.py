@@ -1,6 +1,9 @@
 """The trajecten and contracten of a year as an OCDS 1.1 release package (interfaces.md §7).
 
-Open Contracting Data Standard 1.1.5 (schemas shipped in ./schema, validated in the tests). One
+Open Contracting Data Standard 1.1.5 (schemas shipped in ./schema, validated in the tests), with
+the lots extension (./schema/lots): a traject's percelen are `tender.lots`, an award for a perceel
+names it in `relatedLots`, and the tender's items carry the traject's CPV code where it is known
+(one item per lot, `relatedLot`). One
 release per traject, with the traject's awards and contracts; a contract without a traject (not
 guided by Inkoop, or registered by a budgethouder) gets a release of its own. Procedures below
 the EU thresholds are included on purpose: that is what TenderNed does not show.
@@ -44,6 +47,8 @@ TENDERSTATUS = {"in_voorbereiding": "planning", "lopend": "active", "afgerond": 
                 "ingetrokken": "cancelled"}
 CATEGORIE = {SoortOpdracht.LEVERING: "goods", SoortOpdracht.DIENST: "services", SoortOpdracht.WERK: "works",
              SoortOpdracht.SOCIALE_DIENST: "services"}
+# The extensions the package uses (OCDS 1.1: listed by the URL of their extension.json).
+EXTENSIES = ["https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/v1.1.5/extension.json"]
 
 
 class GeenGegevens(ValueError):
@@ -131,6 +136,18 @@ def _contract(c, award_id: str) -> dict:
     })
 
 
+def _items(t, percelen) -> list[dict]:
+    """What is bought, classified by CPV (the 8-digit code, without its check digit): one item per
+    lot, or one for the whole tender. Without a known CPV code there is nothing to classify."""
+    if not t.cpv_code:
+        return []
+    cpv = {"scheme": "CPV", "id": t.cpv_code.split("-", 1)[0]}
+    if not percelen:
+        return [{"id": "1", "description": t.omschrijving, "classification": cpv}]
+    return [{"id": str(p.nummer), "description": p.naam, "classification": cpv, "relatedLot": str(p.nummer)}
+            for p in sorted(percelen, key=lambda p: p.nummer)]
+
+
 def _traject_release(organisatie, t, contracten) -> dict:
     partijen = _Partijen()
     koper, inkoop = _koper(organisatie, partijen, t.verbonden_partij)
@@ -139,6 +156,8 @@ def _traject_release(organisatie, t, contracten) -> dict:
     tenderers = [partijen.crediteur(i.crediteur, i.naam if not i.crediteur_id else i.crediteur.naam, "tenderer")
                  for i in inschrijvingen]
     tenderers = list({p["id"]: p for p in tenderers}.values())
+    lots = [_schoon({"id": str(p.nummer), "title": p.naam, "value": _waarde(p.geraamde_waarde),
+                     "status": TENDERSTATUS.get(t.status)}) for p in percelen.values()]
     awards, award_per_crediteur = [], {}
     for i in inschrijvingen:
         if not i.gegund:
@@ -154,6 +173,7 @@ def _traject_release(organisatie, t, contracten) -> dict:
             "date": _tijd(t.afgerond_op),
             "value": _waarde(i.bedrag),
             "suppliers": [leverancier],
+            "relatedLots": [str(perceel.nummer)] if perceel else None,
         }))
         award_per_crediteur.setdefault((i.crediteur_id, i.perceel_id), award_id)
         award_per_crediteur.setdefault((i.crediteur_id, None), award_id)
@@ -193,6 +213,8 @@ def _traject_release(organisatie, t, contracten) -> dict:
         "tenderPeriod": _schoon({"startDate": _tijd(t.publicatiedatum)}),
         "numberOfTenderers": len(tenderers) if inschrijvingen else None,
         "tenderers": tenderers,
+        "lots": lots,
+        "items": _items(t, percelen.values()),
     })
     return _schoon({
         "ocid": ocid,
@@ -273,5 +295,6 @@ def ocds_pakket(*, organisatie, jaar: int, gepubliceerd_op: datetime | None = No
         "version": OCDS_VERSIE,
         "publishedDate": _tijd(gepubliceerd_op or timezone.now()),
         "publisher": {"name": organisatie.naam, "uri": site},
+        "extensions": EXTENSIES,
         "releases": releases,
     }

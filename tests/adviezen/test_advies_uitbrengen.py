@@ -167,3 +167,25 @@ def test_the_list_of_advices_has_a_fixed_number_of_queries(concept, client_als, 
         antwoord = client.get(reverse("adviezen:overzicht"))
     assert antwoord.content.decode().count("/bewerken/") == 0
     assert antwoord.content.decode().count('href="/adviezen/') >= 6
+
+
+def test_the_letter_passes_the_pdf_ua_checker(concept, inkoper, client, budgethouder):
+    from tests.pdfua import bevindingen
+
+    advies = advies_uitbrengen(advies=concept(), door=inkoper)
+    client.force_login(budgethouder)
+    pdf = client.get(reverse("adviezen:brief", kwargs={"pk": advies.pk})).content
+    assert bevindingen(pdf) == []
+
+
+def test_the_letter_carries_the_organisations_logo_and_stays_pdf_ua(organisatie, concept, inkoper, client, budgethouder):
+    from inkoop.models import Organisatie
+    from tests.inkoop.test_organisatie_instellingen import _beeld
+    from tests.pdfua import beeldmaten, bevindingen
+
+    Organisatie.objects.filter(pk=organisatie.pk).update(logo=_beeld())
+    advies = advies_uitbrengen(advies=concept(), door=inkoper)
+    client.force_login(budgethouder)
+    pdf = client.get(reverse("adviezen:brief", kwargs={"pk": advies.pk})).content
+    assert (400, 120) in beeldmaten(pdf), "het logo staat niet op de eerste pagina"
+    assert bevindingen(pdf) == []

@@ -86,7 +86,7 @@ def test_the_inkoper_classifies_crediteuren_in_bulk(gebruikers, bestanden, organ
     page.get_by_label("Inkooppakket", exact=True).last.select_option(label="01.01 Opleidingen en trainingen "
                                                                             "(Personeelsgerelateerde zaken)")
     page.once("dialog", lambda d: d.accept())
-    page.get_by_role("button", name="Toewijzen").click()
+    page.get_by_role("button", name="Toewijzen", exact=True).click()
     page.wait_for_load_state("networkidle")
     expect(page.get_by_text("2 crediteur(en) ingedeeld in 01.01 Opleidingen en trainingen.")).to_be_visible()
     axe_controle(page)

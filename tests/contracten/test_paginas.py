@@ -161,7 +161,7 @@ def test_the_register_searches_supplier_and_number(inkoper_client, organisatie):
 
 
 @pytest.mark.parametrize("naam", ["contracten:register", "contracten:trajecten", "contracten:kalender",
-                                  "contracten:werkpakt", "contracten:kalender_maand"])
+                                  "contracten:werkpakt", "contracten:kalender_maand", "contracten:zelfevaluatie"])
 def test_list_pages_take_a_fixed_number_of_queries(naam, inkoper_client, organisatie, django_assert_num_queries):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -215,3 +215,17 @@ def test_a_complaint_gets_its_outcome_later(inkoper_client, organisatie):
     assert inkoper_client.post(url, data).status_code == 302
     k.refresh_from_db()
     assert (k.uitkomst, k.afgehandeld_op) == ("ongegrond", date(2024, 6, 1))
+
+
+def test_the_calendar_is_paged_with_page_numbers_and_searchable(inkoper_client, organisatie):
+    vandaag = timezone.localdate()
+    for i in range(30):
+        f.contract(organisatie, nummer=f"K-{i:02}", omschrijving=f"Schoonmaak locatie {i}" if i == 7 else f"Dienst {i}",
+                   einddatum=vandaag + timedelta(days=5 + i))
+    eerste = inkoper_client.get(reverse("contracten:kalender")).content.decode()
+    assert eerste.count('">K-') == 25
+    assert 'aria-current="page"' in eerste and "pagina=2" in eerste and "Pagina 1 van 2 (30 in totaal)" in eerste
+    tweede = inkoper_client.get(reverse("contracten:kalender") + "?pagina=2").content.decode()
+    assert "K-29" in tweede and "K-00" not in tweede
+    gezocht = inkoper_client.get(reverse("contracten:kalender") + "?zoek=schoonmaak").content.decode()
+    assert "K-07" in gezocht and "K-08" not in gezocht and "pagina=2" not in gezocht

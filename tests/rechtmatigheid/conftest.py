@@ -56,7 +56,8 @@ class Grootboek:
             crediteur=crediteur, inkooppakket=pakket, waarde_totaal=Decimal(waarde),
             waarde_opties=Decimal(opties), startdatum=startdatum, einddatum=einddatum, **kw)
 
-    def melding(self, budgethouder, *, ingediend_op, waarde, pakket=None, status="ingediend", soort="dienst"):
+    def melding(self, budgethouder, *, ingediend_op, waarde, pakket=None, status="ingediend", soort="dienst",
+                **kw):
         from meldingen.models import Inkoopmelding
 
         self._n += 1
@@ -64,7 +65,7 @@ class Grootboek:
         return Inkoopmelding.objects.create(
             organisatie=self.org, nummer=f"2024-{self._n:04d}", omschrijving=f"Melding {self._n}", soort=soort,
             inkooppakket=pakket, budgethouder=budgethouder, status=status, ingediend_op=moment,
-            prijsvorm="totaal", waarde_totaal=Decimal(waarde), geraamde_waarde=Decimal(waarde))
+            prijsvorm="totaal", waarde_totaal=Decimal(waarde), geraamde_waarde=Decimal(waarde), **kw)
 
 
 @pytest.fixture

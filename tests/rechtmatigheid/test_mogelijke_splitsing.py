@@ -1,5 +1,6 @@
-"""mogelijke_splitsing: several crediteuren, meldingen or contracts of one pakket, each below a
-band, together at or over it (interfaces.md §5; Aw 2012 art. 1.5)."""
+"""mogelijke_splitsing: meldingen or contracts in one inkooppakket for one kostenplaats, starting
+within twelve months, each below a band, together at or over it (interfaces.md §5; Aw 2012
+art. 1.5 and 2.15). One signal per pakket and kostenplaats."""
 
 from datetime import date
 from decimal import Decimal
@@ -12,81 +13,87 @@ pytestmark = pytest.mark.django_db
 SOORT = "mogelijke_splitsing"
 
 
-def test_two_crediteuren_of_one_pakket_that_together_reach_the_band_are_a_signal(organisatie, grootboek):
-    pakket = grootboek.pakket("03.02", soort="dienst", naam="Schoonmaak")
-    grootboek.regel(grootboek.crediteur("100001", pakket), "15000.00")
-    grootboek.regel(grootboek.crediteur("100002", pakket), "15000.00")
+def _twee(grootboek, budgethouder, pakket, a, b, *, kostenplaats=None, tweede_op=date(2024, 5, 1)):
+    kp = kostenplaats or grootboek.kostenplaats
+    grootboek.melding(budgethouder, ingediend_op=date(2024, 2, 1), waarde=a, pakket=pakket, kostenplaats=kp,
+                      gewenste_startdatum=date(2024, 3, 1))
+    grootboek.melding(budgethouder, ingediend_op=date(2024, 4, 1), waarde=b, pakket=pakket, kostenplaats=kp,
+                      gewenste_startdatum=tweede_op)
+
+
+def test_two_meldingen_of_one_pakket_and_kostenplaats_that_reach_the_band_are_a_signal(organisatie, grootboek,
+                                                                                       budgethouder):
+    pakket = grootboek.pakket("07.04", soort="dienst", naam="Schoonmaak")
+    _twee(grootboek, budgethouder, pakket, "15000", "15000")
     [s] = signalen_van(organisatie, soort=SOORT)
-    assert (s.crediteurnummer, s.bedrag, s.drempel) == ("", Decimal("30000.00"), Decimal("30000.00"))
-    assert s.sleutel == "mogelijke_splitsing:crediteuren:03.02"
-    assert "2 crediteuren" in s.toelichting and "Schoonmaak" in s.toelichting
+    assert (s.bedrag, s.drempel, s.kader) == (Decimal("30000.00"), Decimal("30000.00"), "eigen_beleid")
+    assert s.sleutel == "mogelijke_splitsing:07.04:KP01"
+    assert "Schoonmaak" in s.reden and "KP01" in s.reden
 
 
-def test_together_one_cent_below_the_band_is_no_signal(organisatie, grootboek):
-    pakket = grootboek.pakket("03.02")
-    grootboek.regel(grootboek.crediteur("100001", pakket), "15000.00")
-    grootboek.regel(grootboek.crediteur("100002", pakket), "14999.99")
+def test_one_cent_under_the_band_together_is_no_signal(organisatie, grootboek, budgethouder):
+    pakket = grootboek.pakket("07.04", soort="dienst")
+    _twee(grootboek, budgethouder, pakket, "15000", "14999.99")
     assert signalen_van(organisatie, soort=SOORT) == []
 
 
-def test_a_single_crediteur_is_no_splitting(organisatie, grootboek):
-    pakket = grootboek.pakket("03.02")
-    c = grootboek.crediteur("100001", pakket)
-    grootboek.regel(c, "20000.00")
-    grootboek.regel(c, "20000.00")
+def test_a_works_pakket_at_45000_is_below_the_works_band(organisatie, grootboek, budgethouder):
+    pakket = grootboek.pakket("08.04", soort="werk")
+    _twee(grootboek, budgethouder, pakket, "20000", "25000")
     assert signalen_van(organisatie, soort=SOORT) == []
 
 
-def test_a_crediteur_already_over_the_band_does_not_count_towards_it(organisatie, grootboek):
-    pakket = grootboek.pakket("03.02")
-    grootboek.regel(grootboek.crediteur("100001", pakket), "35000.00")
-    grootboek.regel(grootboek.crediteur("100002", pakket), "20000.00")
-    assert signalen_van(organisatie, soort=SOORT) == []
-
-
-def test_crediteuren_of_different_pakketten_are_not_added_up(organisatie, grootboek):
-    grootboek.regel(grootboek.crediteur("100001", grootboek.pakket("03.01")), "20000.00")
-    grootboek.regel(grootboek.crediteur("100002", grootboek.pakket("03.02")), "20000.00")
-    assert signalen_van(organisatie, soort=SOORT) == []
-
-
-def test_the_highest_band_crossed_is_reported(organisatie, grootboek):
-    pakket = grootboek.pakket("03.02", soort="levering")
-    for i in range(9):
-        grootboek.regel(grootboek.crediteur(f"10000{i}", pakket), "25000.00")
-    [s] = signalen_van(organisatie, soort=SOORT)
-    assert (s.bedrag, s.drempel) == (Decimal("225000.00"), Decimal("221000.00"))
-
-
-def test_works_are_measured_against_the_works_bands(organisatie, grootboek):
-    pakket = grootboek.pakket("07.01", soort="werk")
-    grootboek.regel(grootboek.crediteur("100001", pakket), "25000.00")
-    grootboek.regel(grootboek.crediteur("100002", pakket), "24999.99")
-    assert signalen_van(organisatie, soort=SOORT) == []
-    grootboek.regel(grootboek.crediteur("100003", pakket), "0.01")
+def test_a_works_pakket_reaching_50000_is_a_signal(organisatie, grootboek, budgethouder):
+    pakket = grootboek.pakket("08.04", soort="werk")
+    _twee(grootboek, budgethouder, pakket, "25000", "25000")
     [s] = signalen_van(organisatie, soort=SOORT)
     assert s.drempel == Decimal("50000.00")
 
 
-def test_meldingen_of_one_pakket_that_together_reach_the_band_are_a_signal(organisatie, grootboek, budgethouder):
-    pakket = grootboek.pakket("06.01", soort="dienst")
-    grootboek.melding(budgethouder, ingediend_op=date(2024, 2, 1), waarde="26000", pakket=pakket)
-    grootboek.melding(budgethouder, ingediend_op=date(2024, 9, 1), waarde="27000", pakket=pakket)
-    # Concepts and meldingen of another year do not count.
-    grootboek.melding(budgethouder, ingediend_op=None, waarde="28000", pakket=pakket, status="concept")
-    grootboek.melding(budgethouder, ingediend_op=date(2023, 9, 1), waarde="29000", pakket=pakket)
-    [s] = signalen_van(organisatie, soort=SOORT)
-    assert s.sleutel == "mogelijke_splitsing:meldingen:06.01"
-    assert (s.bedrag, s.drempel) == (Decimal("53000.00"), Decimal("30000.00"))
+def test_different_kostenplaatsen_are_not_added_up(organisatie, grootboek, budgethouder):
+    pakket = grootboek.pakket("07.04", soort="dienst")
+    kp2 = grootboek.kostenplaats_("KP02")
+    grootboek.melding(budgethouder, ingediend_op=date(2024, 2, 1), waarde="15000", pakket=pakket,
+                      kostenplaats=grootboek.kostenplaats)
+    grootboek.melding(budgethouder, ingediend_op=date(2024, 3, 1), waarde="15000", pakket=pakket, kostenplaats=kp2)
+    assert signalen_van(organisatie, soort=SOORT) == []
 
 
-def test_contracts_of_one_pakket_that_together_reach_the_band_are_a_signal(organisatie, grootboek):
-    pakket = grootboek.pakket("08.01", soort="levering")
-    a = grootboek.crediteur("100001")
-    b = grootboek.crediteur("100002")
-    grootboek.contract(a, startdatum=date(2024, 1, 1), einddatum=date(2024, 12, 31), waarde="20000", pakket=pakket)
-    grootboek.contract(b, startdatum=date(2024, 6, 1), einddatum=date(2024, 12, 31), waarde="9000",
-                       opties="1000", pakket=pakket)
+def test_starts_more_than_twelve_months_apart_are_not_added_up(organisatie, grootboek, budgethouder):
+    pakket = grootboek.pakket("07.04", soort="dienst")
+    kp = grootboek.kostenplaats
+    grootboek.melding(budgethouder, ingediend_op=date(2023, 1, 2), waarde="15000", pakket=pakket, kostenplaats=kp,
+                      gewenste_startdatum=date(2023, 2, 1))
+    grootboek.melding(budgethouder, ingediend_op=date(2024, 1, 10), waarde="15000", pakket=pakket,
+                      kostenplaats=kp, gewenste_startdatum=date(2024, 3, 1))
+    assert signalen_van(organisatie, soort=SOORT) == []
+
+
+def test_a_melding_already_over_the_band_does_not_count_towards_it(organisatie, grootboek, budgethouder):
+    pakket = grootboek.pakket("07.04", soort="dienst")
+    _twee(grootboek, budgethouder, pakket, "29000", "31000")
+    assert signalen_van(organisatie, soort=SOORT) == []
+
+
+def test_the_highest_band_crossed_is_reported_and_european_when_it_is_the_eu_threshold(
+        organisatie, grootboek, budgethouder):
+    pakket = grootboek.pakket("03.04", soort="dienst")
+    _twee(grootboek, budgethouder, pakket, "120000", "110000")
     [s] = signalen_van(organisatie, soort=SOORT)
-    assert s.sleutel == "mogelijke_splitsing:contracten:08.01"
-    assert (s.bedrag, s.drempel) == (Decimal("30000.00"), Decimal("30000.00"))
+    assert (s.drempel, s.kader) == (Decimal("221000.00"), "europees")
+
+
+def test_contracts_from_meldingen_count_once_with_their_kostenplaats(organisatie, grootboek, budgethouder):
+    pakket = grootboek.pakket("07.04", soort="dienst")
+    m1 = grootboek.melding(budgethouder, ingediend_op=date(2024, 1, 5), waarde="14000", pakket=pakket,
+                           kostenplaats=grootboek.kostenplaats)
+    m2 = grootboek.melding(budgethouder, ingediend_op=date(2024, 2, 5), waarde="14000", pakket=pakket,
+                           kostenplaats=grootboek.kostenplaats)
+    a, b = grootboek.crediteur("100001", pakket), grootboek.crediteur("100002", pakket)
+    grootboek.contract(a, startdatum=date(2024, 3, 1), einddatum=date(2024, 12, 31), waarde="16000",
+                       pakket=pakket, melding=m1)
+    grootboek.contract(b, startdatum=date(2024, 6, 1), einddatum=date(2024, 12, 31), waarde="14000",
+                       pakket=pakket, melding=m2)
+    [s] = signalen_van(organisatie, soort=SOORT)
+    assert s.bedrag == Decimal("30000.00")
+    assert s.details["aantal"] == 2

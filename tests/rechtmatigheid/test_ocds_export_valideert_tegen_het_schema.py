@@ -7,25 +7,20 @@ from decimal import Decimal
 from io import StringIO
 from pathlib import Path
 
-import jsonschema
 import pytest
 from django.core.management import CommandError, call_command
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT4
 
 import rechtmatigheid
+from rechtmatigheid.ocds import validatie
 
 pytestmark = pytest.mark.django_db
 SCHEMA = Path(rechtmatigheid.__file__).parent / "ocds" / "schema"
 
 
 def _valideer(pakket):
-    package = json.loads((SCHEMA / "release-package-schema.json").read_text(encoding="utf-8"))
-    release = json.loads((SCHEMA / "release-schema.json").read_text(encoding="utf-8"))
-    registry = Registry().with_resource(release["id"], Resource(contents=release, specification=DRAFT4))
-    validator = jsonschema.Draft4Validator(package, registry=registry, format_checker=jsonschema.FormatChecker())
-    fouten = sorted(validator.iter_errors(pakket), key=lambda e: list(e.path))
-    assert not fouten, "\n".join(f"{list(e.path)}: {e.message}" for e in fouten[:20])
+    # The official schema with the lots extension applied (the package lists it in `extensions`).
+    fouten = validatie.fouten(pakket)
+    assert not fouten, "\n".join(fouten[:20])
 
 
 def _export(*args):
@@ -114,4 +109,35 @@ def test_the_schema_check_itself_rejects_a_broken_package(organisatie, trajecten
     pakket["releases"][0]["tag"] = ["gegund"]  # not in the closed releaseTag codelist of 1.1
     del pakket["publisher"]
     with pytest.raises(AssertionError, match="tag|publisher"):
+        _valideer(pakket)
+
+
+def test_lots_and_cpv_classified_items_follow_the_lots_extension(organisatie, trajecten):
+    from contracten.models import Perceel, Traject
+
+    eu = Traject.objects.get(nummer="T-2024-001")
+    Perceel.objects.create(organisatie=organisatie, traject=eu, nummer=2, naam="Sporthal",
+                           geraamde_waarde=Decimal("150000"))
+    Traject.objects.filter(pk=eu.pk).update(cpv_code="90910000-9")
+    pakket = _export("2024")
+    _valideer(pakket)
+    assert pakket["extensions"] == [
+        "https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/v1.1.5/extension.json"]
+    releases = {r["tender"]["id"]: r for r in pakket["releases"]}
+    tender = releases["T-2024-001"]["tender"]
+    assert [(lot["id"], lot["title"]) for lot in tender["lots"]] == [("1", "Stadhuis"), ("2", "Sporthal")]
+    assert tender["lots"][1]["value"] == {"amount": 150000.0, "currency": "EUR"}
+    assert [(i["relatedLot"], i["classification"]) for i in tender["items"]] == [
+        ("1", {"scheme": "CPV", "id": "90910000"}), ("2", {"scheme": "CPV", "id": "90910000"})]
+    assert releases["T-2024-001"]["awards"][0]["relatedLots"] == ["1"]
+    # Without a CPV code there are no items; without percelen no lots.
+    noord = releases["T-2024-002"]["tender"]
+    assert "items" not in noord and "lots" not in noord
+
+
+def test_a_lot_the_extension_does_not_know_is_refused_by_the_check(organisatie, trajecten):
+    pakket = _export("2024")
+    release = next(r for r in pakket["releases"] if r["tender"]["id"] == "T-2024-001")
+    release["tender"]["lots"][0]["status"] = "gegund"
+    with pytest.raises(AssertionError, match="lots"):
         _valideer(pakket)

@@ -29,10 +29,18 @@ def test_it_prints_a_json_list_with_the_interface_keys(organisatie, grootboek):
 
 def test_signals_without_crediteur_or_threshold_give_null(organisatie, grootboek):
     pakket = grootboek.pakket("03.02")
-    grootboek.regel(grootboek.crediteur("100001", pakket), "15000.00")
-    grootboek.regel(grootboek.crediteur("100002", pakket), "15000.00")
+    grootboek.regel(grootboek.crediteur("100001", pakket), "25000.00")
+    grootboek.regel(grootboek.crediteur("100002", pakket), "25000.00")
+    grootboek.regel(grootboek.crediteur("100003", pakket), "25000.00")
+    grootboek.regel(grootboek.crediteur("100004", pakket), "25000.00")
+    grootboek.regel(grootboek.crediteur("100005", pakket), "25000.00")
+    grootboek.regel(grootboek.crediteur("100006", pakket), "25000.00")
+    grootboek.regel(grootboek.crediteur("100007", pakket), "25000.00")
+    grootboek.regel(grootboek.crediteur("100008", pakket), "25000.00")
+    grootboek.regel(grootboek.crediteur("100009", pakket), "21000.00")
     [s] = json.loads(_draai("2024"))
-    assert (s["soort"], s["crediteurnummer"], s["drempel"]) == ("mogelijke_splitsing", None, "30000.00")
+    assert (s["soort"], s["crediteurnummer"], s["contractnummer"], s["pakketcode"], s["drempel"]) == (
+        "eu_drempel_pakket", None, None, "03.02", "221000.00")
 
 
 def test_it_writes_the_json_to_a_file(organisatie, grootboek, tmp_path):

@@ -98,3 +98,36 @@ def test_a_windows_1252_file_whose_first_accent_comes_late_is_read_right(stam, i
     if connection.vendor == "postgresql":
         tijden = Importrun.objects.get(organisatie=organisatie).aantallen["tijden"]
         assert "python" not in tijden  # copied again in the right encoding, not read line by line
+
+
+@pytest.mark.django_db
+def test_text_with_tabs_backslashes_and_quotes_and_dutch_amounts_is_stored_as_written(stam, importeer, organisatie,
+                                                                                       tmp_path):
+    """On PostgreSQL these rows stream straight into the ledger (grootboek_pg.stroom), which writes
+    COPY's text format itself; a second import of the file changes nothing."""
+    from django.db import connection
+
+    from uitgaven.models import Importrun, Jaaromzet
+
+    bestand = schrijf(tmp_path / "facturen.csv", [
+        KOP_FACTUREN,
+        '2024;15-01-2024;  F-1\\a ;100001;KP01;44262;"Jeugdhulp;\tmet tab en \\N";1.234,56',
+        '2024;2024-2-3;W-17;100002;KP02;;"regel\nmet einde";-250,5',
+        "2023;31-12-2023;U-9;100003;KP02;44204;Advies;99.99",
+    ])
+    assert importeer(stam, bestand).code == 0
+    verwacht = [
+        (2023, date(2023, 12, 31), "U-9", 1, "100003", "KP02", "44204", "Advies", Decimal("99.99")),
+        (2024, date(2024, 1, 15), "F-1\\a", 1, "100001", "KP01", "44262", "Jeugdhulp;\tmet tab en \\N",
+         Decimal("1234.56")),
+        (2024, date(2024, 2, 3), "W-17", 1, "100002", "KP02", "", "regel\nmet einde", Decimal("-250.50")),
+    ]
+    assert grootboek(organisatie) == verwacht
+    omzet = sorted(Jaaromzet.objects.filter(organisatie=organisatie).values_list("boekjaar", "bedrag", "regels"))
+    assert omzet == [(2023, Decimal("99.99"), 1), (2024, Decimal("-250.50"), 1), (2024, Decimal("1234.56"), 1)]
+    if connection.vendor == "postgresql":
+        tijden = Importrun.objects.get(organisatie=organisatie).aantallen["tijden"]
+        assert "stroom" in tijden and "python" not in tijden and "upsert" not in tijden
+    uitkomst = importeer(bestand)
+    assert uitkomst.code == 0 and "0 nieuw, 0 gewijzigd, 3 ongewijzigd" in uitkomst.uit
+    assert grootboek(organisatie) == verwacht

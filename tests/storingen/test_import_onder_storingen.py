@@ -1,0 +1,91 @@
+"""An import whose worker is SIGKILLed, or whose database sessions are terminated, mid-import:
+nothing is stored, the run ends as failed with the reason, and confirming the same files again
+imports them. Row counts are asserted before and after every fault."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from inkoop import werk
+from tests.jaarverslag.klein_grootboek import BESTANDEN
+from uitgaven import services
+from uitgaven.models import Crediteur, Factuurregel, Importrun
+
+from .conftest import WORKER_NAAM, sql, tabel_op_slot, wacht_tot, worker_sessies
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+REGELS = sum(len(inhoud.strip().splitlines()) - 1 for naam, inhoud in BESTANDEN.items() if naam.startswith("facturen"))
+
+
+def _klaar(run_id):
+    run = Importrun.objects.get(pk=run_id)
+    return run if not run.loopt else None
+
+
+def _gecontroleerd(organisatie, controller):
+    bestanden = [SimpleUploadedFile(naam, inhoud.encode()) for naam, inhoud in BESTANDEN.items()]
+    controle = services.import_voorbereiden(organisatie=organisatie, door=controller, bestanden=bestanden)
+    controle = wacht_tot(lambda: _klaar(controle.pk), wat="de controle is klaar")
+    assert controle.status == Importrun.Status.GECONTROLEERD, controle.fouten
+    return controle
+
+
+def _tellingen(organisatie):
+    return (Factuurregel.objects.filter(organisatie=organisatie).count(),
+            Crediteur.objects.filter(organisatie=organisatie).count())
+
+
+def _wacht_op_slot():
+    """The worker's session waits on the table lock: it is inside the import's transaction."""
+    wacht_tot(lambda: any(w == "Lock" for _pid, _s, w in worker_sessies()), wat="de import wacht midden in")
+
+
+def test_a_worker_killed_mid_import_stores_nothing_and_the_same_files_can_be_imported_again(
+        worker, organisatie, controller):
+    worker.start()
+    controle = _gecontroleerd(organisatie, controller)
+    assert _tellingen(organisatie) == (0, 0)
+
+    with tabel_op_slot("uitgaven_jaaromzet"):
+        run = services.import_bevestigen(controle=controle, door=controller)
+        _wacht_op_slot()
+        worker.sigkill()
+    # The killed worker's session ends (its transaction rolled back, its run lock released).
+    wacht_tot(lambda: not worker_sessies(), wat="de sessies van de gedode worker zijn weg")
+    assert _tellingen(organisatie) == (0, 0)
+    run.refresh_from_db()
+    assert run.status == Importrun.Status.BEZIG  # nobody could record the failure
+
+    assert services.importruns_nakijken() == {"afgebroken": 1, "opnieuw": 0}
+    run.refresh_from_db()
+    assert run.status == Importrun.Status.MISLUKT and run.fouten == [werk.AFGEBROKEN]
+
+    worker.start()
+    opnieuw = services.import_bevestigen(controle=controle, door=controller)  # not "al geïmporteerd"
+    opnieuw = wacht_tot(lambda: _klaar(opnieuw.pk), wat="de nieuwe import is klaar")
+    assert opnieuw.status == Importrun.Status.GESLAAGD, opnieuw.fouten
+    assert _tellingen(organisatie) == (REGELS, 6)
+
+
+def test_database_sessions_terminated_mid_import_fail_the_run_visibly_and_the_worker_lives_on(
+        worker, organisatie, controller):
+    worker.start()
+    controle = _gecontroleerd(organisatie, controller)
+    assert _tellingen(organisatie) == (0, 0)
+
+    with tabel_op_slot("uitgaven_jaaromzet"):
+        run = services.import_bevestigen(controle=controle, door=controller)
+        _wacht_op_slot()
+        beeindigd = sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s",
+                        [WORKER_NAAM])
+        assert beeindigd and all(r[0] for r in beeindigd)
+    run = wacht_tot(lambda: _klaar(run.pk), wat="de afgebroken import is als mislukt vastgelegd")
+    assert run.status == Importrun.Status.MISLUKT
+    assert run.fouten[0].startswith(werk.AFGEBROKEN) and run.aantallen["afgebroken"]
+    assert _tellingen(organisatie) == (0, 0)
+    assert worker.leeft()
+
+    opnieuw = services.import_opnieuw(importrun=run, door=controller)
+    opnieuw = wacht_tot(lambda: _klaar(opnieuw.pk), wat="de herhaalde import is klaar")
+    assert opnieuw.status == Importrun.Status.GESLAAGD, opnieuw.fouten
+    assert _tellingen(organisatie) == (REGELS, 6)
