@@ -76,3 +76,15 @@ def celery_config():
 @pytest.fixture(scope="session")
 def celery_worker_parameters():
     return {"perform_ping_check": False, "shutdown_timeout": 10}
+
+
+@pytest.fixture(scope="session")
+def celery_includes():
+    """Every app's tasks module, registered in the test worker whichever test starts it first
+    (a task only imported later is unknown to the worker: KeyError, the job stays waiting)."""
+    import importlib.util
+
+    from django.apps import apps
+
+    return [f"{app.name}.tasks" for app in apps.get_app_configs()
+            if not app.name.startswith("django.") and importlib.util.find_spec(f"{app.name}.tasks")]
