@@ -1,5 +1,7 @@
 """Views of the adviezen app: thin; parse with forms, write with services, read with selectors."""
 
+import logging
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -30,6 +32,8 @@ from .forms import (
     beleid_initial,
 )
 from .models import Advies, AdviesVraag, OnveranderlijkAdvies
+
+logger = logging.getLogger(__name__)
 
 
 def _advies(request, pk):
@@ -223,9 +227,16 @@ def brief_html(a: Advies) -> str:
 @vereist("adviezen.brief", fn=_advies)
 def brief(request, pk):
     a = _advies(request, pk)
-    from inkoop.pdf import html_naar_pdf
+    from inkoop.pdf import PdfNietToegankelijk, html_naar_pdf
 
-    pdf = html_naar_pdf(brief_html(a))
+    try:
+        pdf = html_naar_pdf(brief_html(a))
+    except PdfNietToegankelijk as fout:
+        # No untagged letter instead: say why and stay on the advice (the log keeps the cause).
+        logger.exception("Adviesbrief %s niet toegankelijk te maken", a.pk)
+        messages.error(request, _("De adviesbrief kon niet worden gemaakt. %(fout)s Meld dit bij de beheerder.")
+                       % {"fout": fout})
+        return redirect(a.get_absolute_url())
     naam = f"inkoopadvies-{a.melding.nummer or a.melding_id}-v{a.versie}{'-concept' if a.is_concept else ''}.pdf"
     antwoord_ = HttpResponse(pdf, content_type="application/pdf")
     antwoord_["Content-Disposition"] = bijlage_kop(naam)

@@ -83,6 +83,12 @@ class OrganisatieForm(forms.ModelForm):
         model = Organisatie
         fields = ["naam", "adres"]
         help_texts = {"adres": _("Komt in het briefhoofd van de adviesbrief.")}
+        widgets = {"adres": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.logo:
+            del self.fields["logo_verwijderen"]
 
     def clean_logo_bestand(self):
         bestand = self.cleaned_data.get("logo_bestand")

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from .models import Gebruiker, Lidmaatschap, Organisatie
 from .wachtrij import in_wachtrij, na_commit
@@ -140,17 +141,19 @@ def collega_uitnodigen(*, organisatie, door, email: str, rol: str, voornaam: str
     bestaande = list(Gebruiker.objects.filter(email__iexact=email)[:2])
     if len(bestaande) > 1:
         raise GebruikersbeheerFout(
-            f"Er zijn meerdere accounts met het e-mailadres {email}; laat de applicatiebeheerder dit oplossen.")
+            _("Er zijn meerdere accounts met het e-mailadres %(email)s; laat de applicatiebeheerder dit oplossen.")
+            % {"email": email})
     if bestaande:
         gebruiker = bestaande[0]
         if Lidmaatschap.objects.filter(gebruiker=gebruiker, organisatie=organisatie).exists():
-            raise GebruikersbeheerFout(f"{email} heeft al een rol in {organisatie}; wijzig die rol in de lijst.")
+            raise GebruikersbeheerFout(_("%(email)s heeft al een rol in %(org)s; wijzig die rol in de lijst.")
+                                       % {"email": email, "org": organisatie})
         if not gebruiker.is_active:
             gebruiker.is_active = True
             gebruiker.save(update_fields=["is_active"])
     else:
         if Gebruiker.objects.filter(username__iexact=email).exists():
-            raise GebruikersbeheerFout(f"De gebruikersnaam {email} is al in gebruik.")
+            raise GebruikersbeheerFout(_("De gebruikersnaam %(naam)s is al in gebruik.") % {"naam": email})
         gebruiker = Gebruiker(username=email, email=email, first_name=voornaam.strip(),
                               last_name=achternaam.strip())
         gebruiker.set_unusable_password()
@@ -194,13 +197,17 @@ def uitnodiging_mailen_uitvoeren(*, lidmaatschap_id: int) -> bool:
     if lid is None or lid.gebruiker.has_usable_password() or not lid.gebruiker.email:
         return False
     uren = settings.PASSWORD_RESET_TIMEOUT // 3600
-    tekst = (f"Beste {lid.gebruiker.get_full_name() or lid.gebruiker.email},\n\n"
-             f"U bent uitgenodigd voor de inkoopapplicatie van {lid.organisatie} "
-             f"als {lid.get_rol_display().lower()}.\n"
-             f"Kies uw wachtwoord via deze link (geldig tot {uren} uur na verzending, één keer te gebruiken):\n\n"
-             f"{uitnodiging_link(lid.gebruiker)}\n\n"
-             f"Uw gebruikersnaam is {lid.gebruiker.username}.\n")
-    send_mail(f"Uitnodiging inkoopapplicatie {lid.organisatie}", tekst, None, [lid.gebruiker.email])
+    tekst = _(
+        "Beste %(naam)s,\n\n"
+        "U bent uitgenodigd voor de inkoopapplicatie van %(org)s als %(rol)s.\n"
+        "Kies uw wachtwoord via deze link (geldig tot %(uren)s uur na verzending, één keer te gebruiken):\n\n"
+        "%(link)s\n\n"
+        "Uw gebruikersnaam is %(gebruikersnaam)s.\n") % {
+        "naam": lid.gebruiker.get_full_name() or lid.gebruiker.email, "org": lid.organisatie,
+        "rol": lid.get_rol_display().lower(), "uren": uren, "link": uitnodiging_link(lid.gebruiker),
+        "gebruikersnaam": lid.gebruiker.username}
+    send_mail(_("Uitnodiging inkoopapplicatie %(org)s") % {"org": lid.organisatie}, tekst, None,
+              [lid.gebruiker.email])
     return True
 
 
@@ -210,7 +217,7 @@ def lidmaatschap_wijzigen(*, lidmaatschap: Lidmaatschap, door, rol: str, afdelin
     if rol != "beheerder" and lidmaatschap.rol == "beheerder" and not _beheerders_na_wijziging(
             organisatie=lidmaatschap.organisatie, lidmaatschap=lidmaatschap, nieuwe_rol=rol):
         raise GebruikersbeheerFout(
-            "Dit is de laatste beheerder van de organisatie: geef eerst een collega de rol beheerder.")
+            _("Dit is de laatste beheerder van de organisatie: geef eerst een collega de rol beheerder."))
     if (lidmaatschap.rol, lidmaatschap.afdeling) == (rol, afdeling.strip()):
         return lidmaatschap
     lidmaatschap.rol = rol
@@ -230,7 +237,7 @@ def lidmaatschap_beeindigen(*, lidmaatschap: Lidmaatschap, door) -> None:
     if lidmaatschap.rol == "beheerder" and not _beheerders_na_wijziging(
             organisatie=lidmaatschap.organisatie, lidmaatschap=lidmaatschap, nieuwe_rol=None):
         raise GebruikersbeheerFout(
-            "Dit is de laatste beheerder van de organisatie: geef eerst een collega de rol beheerder.")
+            _("Dit is de laatste beheerder van de organisatie: geef eerst een collega de rol beheerder."))
     gebruiker = lidmaatschap.gebruiker
     lidmaatschap._history_user = door
     lidmaatschap.delete()
@@ -243,8 +250,8 @@ def lidmaatschap_beeindigen(*, lidmaatschap: Lidmaatschap, door) -> None:
 def organisatie_met_beheerder(*, naam: str, email: str, voornaam: str = "", achternaam: str = ""):
     """A new organisation and its first beheerder, invited by e-mail (manage.py organisatie_aanmaken)."""
     if Organisatie.objects.filter(naam=naam).exists():
-        raise GebruikersbeheerFout(f"De organisatie {naam} bestaat al.")
-    org, _ = organisatie_verzekeren(naam=naam)
+        raise GebruikersbeheerFout(_("De organisatie %(naam)s bestaat al.") % {"naam": naam})
+    org, _nieuw = organisatie_verzekeren(naam=naam)
     lid = collega_uitnodigen(organisatie=org, door=None, email=email, rol="beheerder",
                              voornaam=voornaam, achternaam=achternaam)
     return org, lid

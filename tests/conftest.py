@@ -80,5 +80,11 @@ def celery_worker_parameters():
 
 @pytest.fixture(scope="session")
 def celery_includes():
-    """Every task module, so the test worker knows the tasks whatever ran before it."""
-    return ["inkoop.tasks", "uitgaven.tasks", "adviezen.tasks", "contracten.tasks", "jaarverslag.tasks"]
+    """Every app's tasks module, registered in the test worker whichever test starts it first
+    (a task only imported later is unknown to the worker: KeyError, the job stays waiting)."""
+    import importlib.util
+
+    from django.apps import apps
+
+    return [f"{app.name}.tasks" for app in apps.get_app_configs()
+            if not app.name.startswith("django.") and importlib.util.find_spec(f"{app.name}.tasks")]

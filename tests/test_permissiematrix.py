@@ -9,7 +9,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 import tests.permissies as pakket
 from tests.permissies import ALLE_ROLLEN, PUBLIEK
 
-# The Django admin (/beheer/) has its own staff permission model and is not part of the matrix.
+# The Django admin (/beheer/) is for superusers only (inkoop.beheer_admin, tested in
+# tests/inkoop/test_gebruikersbeheer.py) and is not part of the matrix.
 UITGESLOTEN_NAMESPACES = {"admin", "djdt"}
 
 

@@ -189,3 +189,20 @@ def test_the_letter_carries_the_organisations_logo_and_stays_pdf_ua(organisatie,
     pdf = client.get(reverse("adviezen:brief", kwargs={"pk": advies.pk})).content
     assert (400, 120) in beeldmaten(pdf), "het logo staat niet op de eerste pagina"
     assert bevindingen(pdf) == []
+
+
+def test_a_letter_that_cannot_be_made_accessible_is_refused_with_a_clear_message(
+        concept, inkoper, client, budgethouder, monkeypatch):
+    import weasyprint
+
+    def geen_pdf_ua(self, *args, pdf_variant=None, **kwargs):
+        # What an older WeasyPrint without the PDF/UA variant does.
+        raise ValueError(f"onbekende PDF-variant {pdf_variant}")
+
+    monkeypatch.setattr(weasyprint.HTML, "render", geen_pdf_ua)
+    advies = advies_uitbrengen(advies=concept(), door=inkoper)
+    client.force_login(budgethouder)
+    antwoord = client.get(reverse("adviezen:brief", kwargs={"pk": advies.pk}), follow=True)
+    html = antwoord.content.decode()
+    assert antwoord.redirect_chain and antwoord["Content-Type"].startswith("text/html")
+    assert "De adviesbrief kon niet worden gemaakt." in html and "niet als toegankelijke PDF (pdf/ua-1)" in html

@@ -175,3 +175,23 @@ def test_the_command_creates_an_organisation_with_its_first_beheerder(db, django
     with pytest.raises(CommandError, match="geen geldig e-mailadres"):
         call_command("organisatie_aanmaken", "Gemeente Borne", "--beheerder", "geen-adres")
     assert not Organisatie.objects.filter(naam="Gemeente Borne").exists()
+
+
+def test_the_history_page_takes_a_fixed_number_of_queries(als_beheerder, beheerder, maak_gebruiker, organisatie,
+                                                          django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def wijzig(n, start):
+        for i in range(start, start + n):
+            lid = Lidmaatschap.objects.get(gebruiker=maak_gebruiker(organisatie, Rol.INKOPER, naam=f"c{i}"))
+            lidmaatschap_wijzigen(lidmaatschap=lid, door=beheerder, rol="controller", afdeling=f"A{i}")
+
+    wijzig(2, 0)
+    als_beheerder.get(reverse("gebruikers_historie"))
+    with CaptureQueriesContext(connection) as eerste:
+        als_beheerder.get(reverse("gebruikers_historie"))
+    wijzig(6, 2)
+    with django_assert_num_queries(len(eerste)):
+        html = als_beheerder.get(reverse("gebruikers_historie")).content.decode()
+    assert html.count("Inkoper → Controller") == 8
