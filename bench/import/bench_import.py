@@ -112,8 +112,12 @@ def psql(url: str, *args, db: str | None = None, **kw):
     return sh(*cmd, *args, env=env, **kw)
 
 
+CPU: list[float] = []
+
+
 def kind_met_geheugen(args, env) -> tuple[float, int, str]:
-    """Run a child process; (wall seconds, its own peak RSS in MiB, stdout)."""
+    """Run a child process; (wall seconds, its own peak RSS in MiB, stdout). Its CPU seconds (user +
+    system, the Python side of the import) are appended to CPU."""
     import tempfile
 
     with tempfile.TemporaryFile("w+") as uit, tempfile.TemporaryFile("w+") as fout:
@@ -121,6 +125,7 @@ def kind_met_geheugen(args, env) -> tuple[float, int, str]:
         p = subprocess.Popen(args, env=env, stdout=uit, stderr=fout, text=True)
         _, status, rusage = os.wait4(p.pid, 0)
         duur = time.perf_counter() - start
+        CPU.append(rusage.ru_utime + rusage.ru_stime)
         p.returncode = os.waitstatus_to_exitcode(status)
         uit.seek(0)
         fout.seek(0)
@@ -215,6 +220,7 @@ def main():
         "xlsx_regels_per_s_eigen": round(a.xlsx_regels / xeigen),
         "fasen_s": json.loads(tijden or "{}"),
         "herhalingen": a.herhalingen,
+        "import_cpu_s_per_ronde": [round(c, 2) for c in CPU[:a.herhalingen]],
         "vloer_s_per_ronde": [round(v, 2) for v in vloeren],
         "import_wand_s_per_ronde": [round(w, 2) for w in wanden],
         "verhouding_wand_per_ronde": [round(v, 2) for v in verhoudingen],
