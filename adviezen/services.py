@@ -316,7 +316,7 @@ def advies_bijwerken(*, advies: Advies, door, procedure: str, uit_te_nodigen_min
     `gelezen_op` is when the inkoper opened the draft (the form keeps it): if someone else saved
     it since, the save is refused rather than silently overwriting the other's choices.
     """
-    vers = Advies.objects.select_for_update().select_related("bewerkt_door").get(pk=advies.pk)
+    vers = Advies.objects.select_for_update().get(pk=advies.pk)
     if gelezen_op and vers.gewijzigd_op and vers.gewijzigd_op.isoformat() != gelezen_op:
         wie = vers.bewerkt_door or "iemand anders"
         raise AdviesOngeldig({None: [f"{wie} heeft dit concept gewijzigd nadat u het opende; uw wijzigingen "
