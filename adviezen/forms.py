@@ -85,9 +85,14 @@ class AdviesForm(forms.Form):
         label=_("Motivering van de afwijking"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Verplicht als u een andere procedure kiest dan de berekende."))
 
+    # When the inkoper opened the draft: a save over someone else's later save is refused.
+    gelezen_op = forms.CharField(widget=forms.HiddenInput, required=False)
+
     def __init__(self, *args, advies, **kwargs):
         self.advies = advies
         super().__init__(*args, **kwargs)
+        if advies.gewijzigd_op:
+            self.fields["gelezen_op"].initial = advies.gewijzigd_op.isoformat()
         didam = (advies.berekend or {}).get("soort") == "verkoop_grond"
         self.fields["procedure"].choices = [(w, label) for w, label in Procedure.choices if (w in PROCEDURES_DIDAM) == didam]
 

@@ -245,10 +245,21 @@ def controleer_advies(*, berekend: dict, procedure: str, afwijking_motivering: s
     return fouten
 
 
+@transaction.atomic
 def advies_bijwerken(*, advies: Advies, door, procedure: str, uit_te_nodigen_min=None, uit_te_nodigen_max=None,
                      min_regionaal: int = 0, uit_te_nodigen: str = "", opmerkingen: str = "",
-                     afwijking_motivering: str = "") -> Advies:
-    """Store the inkoper's choices on a draft. Raises AdviesOngeldig (nothing stored) or OnveranderlijkAdvies."""
+                     afwijking_motivering: str = "", gelezen_op: str = "") -> Advies:
+    """Store the inkoper's choices on a draft. Raises AdviesOngeldig (nothing stored) or OnveranderlijkAdvies.
+
+    `gelezen_op` is when the inkoper opened the draft (the form keeps it): if someone else saved
+    it since, the save is refused rather than silently overwriting the other's choices.
+    """
+    vers = Advies.objects.select_for_update().get(pk=advies.pk)
+    if gelezen_op and vers.gewijzigd_op and vers.gewijzigd_op.isoformat() != gelezen_op:
+        wie = vers.bewerkt_door or "iemand anders"
+        raise AdviesOngeldig({None: [f"{wie} heeft dit concept gewijzigd nadat u het opende; uw wijzigingen "
+                                     "zijn niet opgeslagen. Open het concept opnieuw en breng ze dan aan."]})
+    advies.status = vers.status
     if not advies.is_concept:
         raise OnveranderlijkAdvies("Dit advies is uitgebracht en kan niet meer worden gewijzigd; maak een nieuwe versie.")
     if not advies.berekend:

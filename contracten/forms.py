@@ -1,5 +1,6 @@
 """Forms of the contracten app: parse and check input; the services store it."""
 
+import uuid
 from decimal import Decimal
 
 from django import forms
@@ -101,7 +102,21 @@ class OrganisatieForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
 
 
-class TrajectForm(OrganisatieForm):
+class EenmaligMixin(forms.Form):
+    """An idempotency key for a form that creates a record: the same form posted twice (a double
+    click, a reload) creates one record, as the melding form does."""
+
+    sleutel = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            del self.fields["sleutel"]
+        else:
+            self.initial.setdefault("sleutel", uuid.uuid4())
+
+
+class TrajectForm(EenmaligMixin, OrganisatieForm):
     geraamde_waarde = BedragField(label=_("Geraamde waarde excl. btw"), required=False)
     meldingnummer = forms.CharField(label=_("Inkoopmelding (nummer)"), required=False,
                                     help_text=_("Bijvoorbeeld 2024-0042; leeg als er geen melding is."))
@@ -256,7 +271,7 @@ class KlachtForm(forms.ModelForm):
                    "toelichting_uitkomst": forms.Textarea(attrs={"rows": 2})}
 
 
-class ContractForm(OrganisatieForm):
+class ContractForm(EenmaligMixin, OrganisatieForm):
     waarde_totaal = BedragField(label=_("Contractwaarde excl. btw (initiële looptijd)"))
     waarde_opties = BedragField(label=_("Waarde van de verlengingsopties excl. btw"), required=False)
     waarde_per_jaar = BedragField(label=_("Waarde per jaar excl. btw"), required=False)

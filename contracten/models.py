@@ -84,13 +84,16 @@ class Traject(OrganisatieModel):
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gewijzigd_op = models.DateTimeField(auto_now=True)
 
+    # The idempotency key of the form that created it (a double post creates one traject).
+    sleutel = models.UUIDField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("traject")
         verbose_name_plural = _("trajecten")
         ordering = ["-startdatum", "-id"]
-        constraints = [models.UniqueConstraint(fields=["organisatie", "nummer"], name="uniek_trajectnummer")]
+        constraints = [models.UniqueConstraint(fields=["organisatie", "nummer"], name="uniek_trajectnummer"),
+                       models.UniqueConstraint(fields=["organisatie", "sleutel"], name="traject_uniek_formulier")]
         indexes = [models.Index(fields=["organisatie", "status"]),
                    models.Index(fields=["organisatie", "afgerond_op"])]
 
@@ -329,6 +332,8 @@ class Contract(OrganisatieModel):
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gewijzigd_op = models.DateTimeField(auto_now=True)
 
+    # The idempotency key of the form that created it (a double post creates one contract).
+    sleutel = models.UUIDField(null=True, blank=True, editable=False)
     history = HistoricalRecords(excluded_fields=["gewijzigd_op"])
 
     class Meta:
@@ -337,6 +342,7 @@ class Contract(OrganisatieModel):
         ordering = ["-startdatum", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["organisatie", "nummer"], name="uniek_contractnummer"),
+            models.UniqueConstraint(fields=["organisatie", "sleutel"], name="contract_uniek_formulier"),
             models.CheckConstraint(condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("startdatum")),
                                    name="contract_einde_na_start"),
         ]

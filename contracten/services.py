@@ -68,6 +68,11 @@ def _met_nummer(model, obj, prefix):
                 obj.save()
             return obj
         except IntegrityError:
+            # The same form posted twice at once: the other request stored it (same key).
+            if getattr(obj, "sleutel", None) is not None:
+                bestaand = model.objects.filter(organisatie=obj.organisatie, sleutel=obj.sleutel).first()
+                if bestaand is not None:
+                    return bestaand
             continue
     raise IntegrityError("Geen vrij volgnummer gevonden.")
 
@@ -122,14 +127,27 @@ def _melding_naar(melding, naar: str, door, toelichting: str):
         log.warning("Melding %s niet naar %s gezet: status intussen gewijzigd", melding.pk, naar)
 
 
+def _herhaald(model, organisatie, sleutel):
+    """The record an earlier post of the same form created (`herhaald` set), or None."""
+    bestaand = model.objects.filter(organisatie=organisatie, sleutel=sleutel).first() if sleutel else None
+    if bestaand is not None:
+        bestaand.herhaald = True
+    return bestaand
+
+
 @transaction.atomic
-def traject_registreren(*, organisatie, door, **velden) -> Traject:
-    traject = Traject(organisatie=organisatie, **velden)
+def traject_registreren(*, organisatie, door, sleutel=None, **velden) -> Traject:
+    """Register a traject; a `sleutel` (the form's idempotency key) seen before returns that traject."""
+    if bestaand := _herhaald(Traject, organisatie, sleutel):
+        return bestaand
+    traject = Traject(organisatie=organisatie, sleutel=sleutel, **velden)
     if traject.melding_id and traject.melding.organisatie_id != organisatie.id:
         raise ValidationError({"melding": ["Die melding hoort niet bij deze organisatie."]})
     _controleer_traject(traject)
     traject._history_user = door
-    _met_nummer(Traject, traject, f"T{traject.startdatum.year}-")
+    if (opgeslagen := _met_nummer(Traject, traject, f"T{traject.startdatum.year}-")) is not traject:
+        opgeslagen.herhaald = True
+        return opgeslagen
     if traject.melding_id:
         tijdlijn_vastleggen(melding_id=traject.melding_id, soort=Tijdlijnregel.Soort.TRAJECT_GESTART, door=door,
                             tekst=f"Traject {traject.nummer} gestart: {traject.get_procedure_display().lower()}",
@@ -380,9 +398,12 @@ def _controleer_contract(contract: Contract):
 
 
 @transaction.atomic
-def contract_registreren(*, organisatie, door, sroi_percentage=None, **velden) -> Contract:
-    """Register a contract; with `sroi_percentage` also its SROI obligation (percentage of the value)."""
-    contract = Contract(organisatie=organisatie, **velden)
+def contract_registreren(*, organisatie, door, sroi_percentage=None, sleutel=None, **velden) -> Contract:
+    """Register a contract; with `sroi_percentage` also its SROI obligation (percentage of the value).
+    A `sleutel` (the form's idempotency key) seen before returns that contract."""
+    if bestaand := _herhaald(Contract, organisatie, sleutel):
+        return bestaand
+    contract = Contract(organisatie=organisatie, sleutel=sleutel, **velden)
     if contract.perceel_id and not contract.traject_id:
         contract.traject_id = contract.perceel.traject_id
     if contract.traject_id and not contract.melding_id:
@@ -390,7 +411,9 @@ def contract_registreren(*, organisatie, door, sroi_percentage=None, **velden) -
     _controleer_contract(contract)
     afgeleide_termijnen(contract)
     contract._history_user = door
-    _met_nummer(Contract, contract, f"C{contract.startdatum.year}-")
+    if (opgeslagen := _met_nummer(Contract, contract, f"C{contract.startdatum.year}-")) is not contract:
+        opgeslagen.herhaald = True
+        return opgeslagen
     if sroi_percentage:
         sroi_vastleggen(contract=contract, percentage=sroi_percentage)
     _melding_naar(contract.melding, "afgerond", door, f"Contract {contract.nummer} is geregistreerd.")

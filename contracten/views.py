@@ -206,7 +206,8 @@ def contract_nieuw(request):
         try:
             contract = services.contract_registreren(organisatie=request.organisatie, door=request.user,
                                                      traject=traject, perceel=perceel, melding=d["meldingnummer"],
-                                                     sroi_percentage=d["sroi_percentage"], **velden)
+                                                     sroi_percentage=d["sroi_percentage"], sleutel=d.get("sleutel"),
+                                                     **velden)
         except ValidationError as fout:
             _fouten_naar_form(form, fout)
         else:

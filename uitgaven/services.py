@@ -16,6 +16,7 @@ from inkoop.wachtrij import in_wachtrij, na_commit
 
 from .models import Crediteur, Importrun, Inkooppakket, Regio, RegioKlasse
 
+MAX_POGINGEN = 3  # deliveries of one import task whose worker died, before the run fails for good
 NL_POSTCODE = re.compile(r"\s*([1-9][0-9]{3})\s*([A-Za-z]{2})?\s*")
 
 
@@ -158,6 +159,16 @@ def import_uitvoeren_service(*, importrun_id: int) -> bool:
         return False  # another process is working on this run
     try:
         claimbaar = [Importrun.Status.WACHTEND] + ([Importrun.Status.BEZIG] if werk.kan_sloten() else [])
+        eerder = Importrun.objects.filter(pk=importrun_id).values("status", "aantallen").first()
+        if eerder and eerder["status"] == Importrun.Status.BEZIG and werk.kan_sloten():
+            # A redelivered task: the worker that ran it died. A file that kills every worker
+            # that reads it must not do so forever: after MAX_POGINGEN the run fails for good.
+            pogingen = (eerder["aantallen"] or {}).get("pogingen", 1) + 1
+            if pogingen > MAX_POGINGEN:
+                importrun_afgebroken(importrun_id=importrun_id,
+                                     reden=f"{werk.AFGEBROKEN} (afgebroken na {MAX_POGINGEN} pogingen)")
+                return False
+            Importrun.objects.filter(pk=importrun_id).update(aantallen={"pogingen": pogingen})
         if not Importrun.objects.filter(pk=importrun_id, status__in=claimbaar).update(
                 status=Importrun.Status.BEZIG, stap="Gestart"):
             return False

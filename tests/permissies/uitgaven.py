@@ -23,4 +23,6 @@ VERWACHTINGEN = {
     "uitgaven:importrun_voortgang": Verwachting(rollen("controller"), kwargs=_importrun),
     # A run that is not a successful dry run cannot be imported: back to the run with a message.
     "uitgaven:importrun_importeren": Verwachting(rollen("controller"), kwargs=_importrun, methode="post"),
+    # A run that was not interrupted cannot be retried: back to the run with a message.
+    "uitgaven:importrun_opnieuw": Verwachting(rollen("controller"), kwargs=_importrun, methode="post"),
 }

@@ -89,3 +89,25 @@ def test_database_sessions_terminated_mid_import_fail_the_run_visibly_and_the_wo
     opnieuw = wacht_tot(lambda: _klaar(opnieuw.pk), wat="de herhaalde import is klaar")
     assert opnieuw.status == Importrun.Status.GESLAAGD, opnieuw.fouten
     assert _tellingen(organisatie) == (REGELS, 6)
+
+
+def test_a_run_whose_task_keeps_killing_its_worker_fails_for_good_after_three_attempts(
+        organisatie, controller, settings):
+    # The redelivered task finds the run busy with nobody working on it, three times.
+    run = Importrun.objects.create(organisatie=organisatie, gestart_door=controller, proefrun=True,
+                                   status=Importrun.Status.BEZIG, aantallen={"pogingen": services.MAX_POGINGEN})
+    assert services.import_uitvoeren_service(importrun_id=run.pk) is False
+    run.refresh_from_db()
+    assert run.status == Importrun.Status.MISLUKT
+    assert run.fouten == [f"{werk.AFGEBROKEN} (afgebroken na 3 pogingen)"]
+
+
+def test_a_redelivered_task_picks_up_the_run_its_dead_worker_had_claimed(organisatie, controller):
+    bestanden = [SimpleUploadedFile(naam, inhoud.encode()) for naam, inhoud in BESTANDEN.items()]
+    run = services.import_voorbereiden(organisatie=organisatie, door=controller, bestanden=bestanden)
+    # The first worker claimed it and died (its lock went with its session).
+    Importrun.objects.filter(pk=run.pk).update(status=Importrun.Status.BEZIG)
+    assert services.import_uitvoeren_service(importrun_id=run.pk) is True
+    run.refresh_from_db()
+    assert run.status == Importrun.Status.GECONTROLEERD, run.fouten
+    assert _tellingen(organisatie) == (0, 0)  # a check stores nothing
