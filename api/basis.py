@@ -5,7 +5,6 @@ import hashlib
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
 from rest_framework import viewsets
 
 from .fouten import Gewijzigd, IfMatchVereist
@@ -40,7 +39,8 @@ class OrganisatieViewSet(viewsets.GenericViewSet):
         return etag_van(self.serializer_class(obj, context=self.get_serializer_context()).data)
 
     def met_etag(self, antwoord, obj):
-        antwoord["ETag"] = self.etag(obj)
+        # The answer's body is the record's representation: its hash is the ETag (no second read).
+        antwoord["ETag"] = etag_van(antwoord.data)
         return antwoord
 
     def vergrendeld_object(self, *, if_match_vereist: bool = True):
@@ -56,12 +56,7 @@ class OrganisatieViewSet(viewsets.GenericViewSet):
                 raise IfMatchVereist()
             return obj
         etags = [e.strip() for e in gevraagd.split(",")]
-        if "*" not in etags and self.etag_voor_match(obj) not in etags:
+        if "*" not in etags and self.etag(obj) not in etags:
             raise Gewijzigd()
         return obj
 
-    def etag_voor_match(self, obj) -> str:
-        return self.etag(obj)
-
-
-atomair = transaction.atomic

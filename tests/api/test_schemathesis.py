@@ -47,7 +47,22 @@ def _gegevens(org, maak_gebruiker):
 
 
 @pytest.fixture
-def sleutels(organisatie, andere_organisatie, maak_gebruiker):
+def zonder_verbinding_sluiten():
+    """Requests go straight to the WSGI application, so its end-of-request signal would close the
+    database connection of the test's transaction (on PostgreSQL); Django's own test client
+    disconnects the same handler for the same reason."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def sleutels(zonder_verbinding_sluiten, organisatie, andere_organisatie, maak_gebruiker):
     _gegevens(organisatie, maak_gebruiker)
     _gegevens(andere_organisatie, maak_gebruiker)
     uit = {}
