@@ -445,6 +445,23 @@ def contract_overschreden(g: Gegevens) -> list[Bevinding]:
     return uit
 
 
+def _besteed_na_laatste_contract(g: Gegevens) -> dict[int, tuple[Decimal, int]]:
+    """Per crediteur: spend in the year booked after the end of its last contract, and in how many
+    lines. One join, grouped per crediteur; the caller leaves out crediteuren with an indefinite
+    contract (a HAVING for that here made PostgreSQL misjudge the join and loop over the index)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT f.crediteur_id, SUM(f.bedrag), COUNT(*) FROM uitgaven_factuurregel f "
+            "JOIN (SELECT crediteur_id, MAX(einddatum) AS einde FROM contracten_contract "
+            "      WHERE organisatie_id = %s AND crediteur_id IS NOT NULL GROUP BY crediteur_id) l "
+            "ON l.crediteur_id = f.crediteur_id "
+            "WHERE f.organisatie_id = %s AND f.boekjaar = %s AND f.boekdatum > l.einde GROUP BY f.crediteur_id",
+            [g.organisatie.pk, g.organisatie.pk, g.jaar])
+        return {cid: (Decimal(som).quantize(CENT), dagen) for cid, som, dagen in cursor.fetchall()}
+
+
 def contract_verlopen(g: Gegevens) -> list[Bevinding]:
     """Spend in the year booked after the end of the crediteur's last contract (no successor)."""
     laatste: dict[int, dict] = {}
@@ -459,14 +476,13 @@ def contract_verlopen(g: Gegevens) -> list[Bevinding]:
             laatste[cid] = c
     kandidaten = {cid: c for cid, c in laatste.items()
                   if cid not in onbepaald and c["einddatum"] < g.eind and cid in g.totaal_per_id}
-    per_dag = g.besteding_per_dag(kandidaten) if kandidaten else {}
+    na_einde = _besteed_na_laatste_contract(g) if kandidaten else {}
     uit = []
     for r in g.per_crediteur:
         c = kandidaten.get(r["crediteur_id"])
-        if c is None:
+        if c is None or r["crediteur_id"] not in na_einde:
             continue
-        na = [(d, s) for d, s in per_dag.get(r["crediteur_id"], []) if d > c["einddatum"]]
-        totaal = sum((s for _, s in na), NUL).quantize(CENT)
+        totaal, dagen = na_einde[r["crediteur_id"]]
         if totaal <= NUL:
             continue
         soort = r["pakketsoort"] or c["soort"]
@@ -481,7 +497,7 @@ def contract_verlopen(g: Gegevens) -> list[Bevinding]:
             toelichting=(
                 f"Het laatste contract met {r['naam']} ({c['nummer']}) liep af op {datum(c['einddatum'])}, "
                 f"zonder opvolger; daarna is in {g.jaar} nog {_eu(totaal)} geboekt "
-                f"({len(na)} boekdagen)."
+                f"({dagen} factuurregels)."
             ),
             details={"einddatum": c["einddatum"].isoformat(), "contractnummer": c["nummer"],
                      "pakket": r["pakketcode"], "fout": _fout([(r["nummer"], totaal)])},
