@@ -45,21 +45,26 @@ def signalen_berekenen(*, organisatie, jaar: int, peildatum: date | None = None)
             nieuw.append(Signaal(organisatie=organisatie, jaar=jaar, sleutel=b.sleutel, berekend_op=nu,
                                  actueel=True, **waarden))
             continue
-        for veld, waarde in waarden.items():
-            setattr(s, veld, waarde)
-        s.actueel = True
-        s.berekend_op = nu
-        gewijzigd.append(s)
-    Signaal.objects.bulk_create(nieuw, batch_size=500)
-    Signaal.objects.bulk_update(gewijzigd, [*VELDEN, "actueel", "berekend_op"], batch_size=500)
+        # Only signals whose figures changed are rewritten (a recomputation of thousands of
+        # unchanged signals is one UPDATE of their timestamp below).
+        if any(getattr(s, veld) != waarde for veld, waarde in waarden.items()):
+            for veld, waarde in waarden.items():
+                setattr(s, veld, waarde)
+            gewijzigd.append(s)
+    Signaal.objects.filter(organisatie=organisatie, jaar=jaar).update(actueel=True, berekend_op=nu)
+    Signaal.objects.bulk_create(nieuw, batch_size=1000)
+    Signaal.objects.bulk_update(gewijzigd, VELDEN, batch_size=200)
     verdwenen = [k for k in bestaand if k not in gevonden]
-    if verdwenen:
-        Signaal.objects.filter(organisatie=organisatie, jaar=jaar, sleutel__in=verdwenen).update(
-            actueel=False, berekend_op=nu)
-    volgorde = {b.sleutel: i for i, b in enumerate(bevindingen)}
-    actueel = list(Signaal.objects.filter(organisatie=organisatie, jaar=jaar, actueel=True)
-                   .select_related("beoordeeld_door"))
-    actueel.sort(key=lambda s: volgorde[s.sleutel])
+    for i in range(0, len(verdwenen), 1000):
+        Signaal.objects.filter(organisatie=organisatie, jaar=jaar, sleutel__in=verdwenen[i:i + 1000]).update(
+            actueel=False)
+    # The current signals in list order, from memory (no second read of thousands of rows).
+    per_sleutel = {**bestaand, **{s.sleutel: s for s in nieuw}}
+    actueel = []
+    for b in bevindingen:
+        s = per_sleutel[b.sleutel]
+        s.actueel, s.berekend_op = True, nu
+        actueel.append(s)
     return actueel
 
 

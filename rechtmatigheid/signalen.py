@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Sum
 
 from inkoop.formatting import datum, euro
 from inkoop.werkdagen import werkdagen_tussen
@@ -385,31 +384,36 @@ def mogelijke_splitsing(g: Gegevens, venster_maanden: int = 12) -> list[Bevindin
     return uit
 
 
+def _besteed_binnen_looptijd(g: Gegevens, contracten) -> dict[int, Decimal]:
+    """Spend with each running contract's crediteur from its start to its end (at most the end of
+    the year): one join of the contracts with the ledger, grouped per contract. The contracts are
+    those of `Gegevens.dekt_jaar`; the ledger's unique key (organisatie, boekjaar, crediteur, ...)
+    bounds the years read."""
+    from django.db import connection
+
+    if not contracten:
+        return {}
+    eerste_jaar = min(c["startdatum"].year for c in contracten)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.id, SUM(f.bedrag) FROM contracten_contract c "
+            "JOIN uitgaven_factuurregel f ON f.organisatie_id = c.organisatie_id "
+            "AND f.crediteur_id = c.crediteur_id AND f.boekjaar >= %s AND f.boekjaar <= %s "
+            "AND f.boekdatum >= c.startdatum "
+            "AND f.boekdatum <= CASE WHEN c.einddatum IS NOT NULL AND c.einddatum < %s THEN c.einddatum ELSE %s END "
+            "WHERE c.organisatie_id = %s AND c.crediteur_id IS NOT NULL AND c.startdatum <= %s "
+            "AND (c.einddatum IS NULL OR c.einddatum >= %s) GROUP BY c.id",
+            [eerste_jaar, g.jaar, g.eind, g.eind, g.organisatie.pk, g.eind, g.begin])
+        return {pk: Decimal(som).quantize(CENT) if som is not None else NUL for pk, som in cursor.fetchall()}
+
+
 def contract_overschreden(g: Gegevens) -> list[Bevinding]:
     """Spend with the contract's crediteur within its term (up to the end of the year) > value."""
     jaar = g.jaar
-    geld = DecimalField(max_digits=15, decimal_places=2)
     lopend = [c for c in g.contracten if c["crediteur_id"] and g.dekt_jaar(c)]
     if not lopend:
         return []
-    Contract = bronnen.contract_model()
-
-    def besteed(tot):
-        # The unique key (organisatie, boekjaar, crediteur, ...) of the ledger serves this lookup.
-        return (Factuurregel.objects.filter(organisatie=g.organisatie, crediteur=OuterRef("crediteur"),
-                                            boekjaar__gte=OuterRef("startdatum__year"), boekjaar__lte=jaar,
-                                            boekdatum__gte=OuterRef("startdatum"), boekdatum__lte=tot)
-                .values("crediteur").annotate(s=Sum("bedrag")).values("s"))
-
-    # A term that ends in the year counts up to its end; one that runs on, up to the end of the year.
-    uitgaven = {}
-    for tot, groep in ((OuterRef("einddatum"), [c["pk"] for c in lopend if c["einddatum"] is not None
-                                                 and c["einddatum"] <= g.eind]),
-                       (g.eind, [c["pk"] for c in lopend if c["einddatum"] is None or c["einddatum"] > g.eind])):
-        for i in range(0, len(groep), 2000):
-            qs = Contract.objects.filter(pk__in=groep[i:i + 2000]).annotate(
-                _b=Coalesce(Subquery(besteed(tot), output_field=geld), Value(NUL, output_field=geld)))
-            uitgaven.update(qs.values_list("pk", "_b"))
+    uitgaven = _besteed_binnen_looptijd(g, lopend)
     uit = []
     for c in lopend:
         waarde = (c["_waarde"] or NUL).quantize(CENT)
@@ -441,6 +445,23 @@ def contract_overschreden(g: Gegevens) -> list[Bevinding]:
     return uit
 
 
+def _besteed_na_laatste_contract(g: Gegevens) -> dict[int, tuple[Decimal, int]]:
+    """Per crediteur: spend in the year booked after the end of its last contract, and in how many
+    lines. One join, grouped per crediteur; the caller leaves out crediteuren with an indefinite
+    contract (a HAVING for that here made PostgreSQL misjudge the join and loop over the index)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT f.crediteur_id, SUM(f.bedrag), COUNT(*) FROM uitgaven_factuurregel f "
+            "JOIN (SELECT crediteur_id, MAX(einddatum) AS einde FROM contracten_contract "
+            "      WHERE organisatie_id = %s AND crediteur_id IS NOT NULL GROUP BY crediteur_id) l "
+            "ON l.crediteur_id = f.crediteur_id "
+            "WHERE f.organisatie_id = %s AND f.boekjaar = %s AND f.boekdatum > l.einde GROUP BY f.crediteur_id",
+            [g.organisatie.pk, g.organisatie.pk, g.jaar])
+        return {cid: (Decimal(som).quantize(CENT), dagen) for cid, som, dagen in cursor.fetchall()}
+
+
 def contract_verlopen(g: Gegevens) -> list[Bevinding]:
     """Spend in the year booked after the end of the crediteur's last contract (no successor)."""
     laatste: dict[int, dict] = {}
@@ -455,14 +476,13 @@ def contract_verlopen(g: Gegevens) -> list[Bevinding]:
             laatste[cid] = c
     kandidaten = {cid: c for cid, c in laatste.items()
                   if cid not in onbepaald and c["einddatum"] < g.eind and cid in g.totaal_per_id}
-    per_dag = g.besteding_per_dag(kandidaten) if kandidaten else {}
+    na_einde = _besteed_na_laatste_contract(g) if kandidaten else {}
     uit = []
     for r in g.per_crediteur:
         c = kandidaten.get(r["crediteur_id"])
-        if c is None:
+        if c is None or r["crediteur_id"] not in na_einde:
             continue
-        na = [(d, s) for d, s in per_dag.get(r["crediteur_id"], []) if d > c["einddatum"]]
-        totaal = sum((s for _, s in na), NUL).quantize(CENT)
+        totaal, dagen = na_einde[r["crediteur_id"]]
         if totaal <= NUL:
             continue
         soort = r["pakketsoort"] or c["soort"]
@@ -477,7 +497,7 @@ def contract_verlopen(g: Gegevens) -> list[Bevinding]:
             toelichting=(
                 f"Het laatste contract met {r['naam']} ({c['nummer']}) liep af op {datum(c['einddatum'])}, "
                 f"zonder opvolger; daarna is in {g.jaar} nog {_eu(totaal)} geboekt "
-                f"({len(na)} boekdagen)."
+                f"({dagen} factuurregels)."
             ),
             details={"einddatum": c["einddatum"].isoformat(), "contractnummer": c["nummer"],
                      "pakket": r["pakketcode"], "fout": _fout([(r["nummer"], totaal)])},

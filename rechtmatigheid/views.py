@@ -128,15 +128,15 @@ def vooruitblik(request):
 
 def _signaalrijen(lijst):
     for s in lijst:
-        yield [s.jaar, s.get_soort_display(), s.crediteurnummer, s.crediteurnaam, s.onderwerp, s.bedrag,
-               s.drempel, s.toelichting, "ja" if s.actueel else "nee (vervallen)",
+        yield [s.jaar, s.get_soort_display(), s.get_kader_display() if s.kader else "", s.crediteurnummer,
+               s.crediteurnaam, s.onderwerp, s.bedrag, s.drempel, s.reden, s.toelichting, "ja" if s.actueel else "nee (vervallen)",
                s.get_beoordeling_display() if s.beoordeling else "", s.beoordeling_toelichting,
                str(s.beoordeeld_door) if s.beoordeeld_door_id else "",
                timezone.localtime(s.beoordeeld_op) if s.beoordeeld_op else None]
 
 
-SIGNAALKOPPEN = ["Jaar", "Soort", "Crediteurnummer", "Crediteur", "Onderwerp", "Bedrag", "Drempel",
-                 "Toelichting", "Actueel", "Beoordeling", "Toelichting beoordeling", "Beoordeeld door",
+SIGNAALKOPPEN = ["Jaar", "Soort", "Kader", "Crediteurnummer", "Crediteur", "Onderwerp", "Bedrag", "Drempel",
+                 "Reden", "Toelichting", "Actueel", "Beoordeling", "Toelichting beoordeling", "Beoordeeld door",
                  "Beoordeeld op"]
 
 

@@ -67,3 +67,27 @@ def test_the_controller_draws_a_steekproef(controller_met_signalen, inloggen, li
     axe_controle(page)
     page.goto(live_server.url + "/rechtmatigheid/ocds/")
     axe_controle(page)
+
+
+def test_the_controller_assesses_in_bulk_and_reads_the_verantwoording(controller_met_signalen, inloggen,
+                                                                      live_server, axe_controle):
+    page = inloggen(controller_met_signalen.username, WACHTWOORD)
+    page.goto(live_server.url + "/rechtmatigheid/signalen/?jaar=2024")
+    page.get_by_label("Kies Onbekend Advies").first.check()
+    page.get_by_label("Beoordeling van de aangevinkte signalen").select_option("onterecht")
+    page.get_by_role("button", name="Aangevinkte beoordelen").click()
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_text("Licht toe waarom de signalen onterecht zijn.").is_visible()
+    axe_controle(page)
+    page.get_by_label("Kies Onbekend Advies").first.check()
+    page.get_by_label("Beoordeling van de aangevinkte signalen").select_option("terecht")
+    page.get_by_role("button", name="Aangevinkte beoordelen").click()
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_text("1 signalen beoordeeld als terecht.").is_visible()
+    menu_kiezen(page, "Rechtmatigheid", "Verantwoording")
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_role("heading", name="Rechtmatigheidsverantwoording inkoop 2024").is_visible()
+    axe_controle(page)
+    menu_kiezen(page, "Rechtmatigheid", "Vooruitblik")
+    page.wait_for_load_state("networkidle")
+    axe_controle(page)

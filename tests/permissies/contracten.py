@@ -136,6 +136,7 @@ def _post(rollen_, kwargs=None, data=None):
 
 VERWACHTINGEN = {
     "contracten:register": Verwachting(LEZERS),
+    "contracten:register_importeren": Verwachting(INKOPER),
     "contracten:export": Verwachting(LEZERS),
     "contracten:contract_nieuw": Verwachting(INKOPER),
     "contracten:contract": Verwachting(LEZERS, kwargs=contract_kw),

@@ -37,4 +37,7 @@ VERWACHTINGEN = {
     "rechtmatigheid:steekproef": Verwachting(LEZERS, kwargs=_steekproef),
     "rechtmatigheid:steekproef_export": Verwachting(LEZERS, kwargs=_steekproef),
     "rechtmatigheid:ocds_export": Verwachting(LEZERS),
+    "rechtmatigheid:signalen_bulk": Verwachting(rollen("controller"), methode="post", toegestaan=frozenset({302})),
+    "rechtmatigheid:verantwoording": Verwachting(LEZERS),
+    "rechtmatigheid:vooruitblik": Verwachting(rollen("controller", "inkoper", "budgethouder")),
 }

@@ -28,7 +28,7 @@ def test_the_csv_neutralises_formulas_and_keeps_amounts_as_numbers(client_als, k
     tekst = antwoord.content.decode("utf-8-sig")
     assert "'=HYPERLINK" in tekst and "'@SUM(A1)" in tekst
     assert ";-1234,50;15000,00;" in tekst
-    assert tekst.splitlines()[0].startswith("Jaar;Soort;Crediteurnummer")
+    assert tekst.splitlines()[0].startswith("Jaar;Soort;Kader;Crediteurnummer")
 
 
 def test_the_xlsx_neutralises_formulas(client_als, kwaadaardig):
