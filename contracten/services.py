@@ -20,6 +20,8 @@ from django.utils import timezone
 
 from inkoop.formatting import datum as datum_nl
 from inkoop.models import Lidmaatschap, Rol
+from meldingen.services import MeldingConflict, MeldingOnvolledig, melding_status_wijzigen
+from meldingen.workflow import OngeldigeOvergang, mag_overgaan
 
 from .datums import plus_maanden
 from .models import (
@@ -105,22 +107,19 @@ def _melding_naar(melding, naar: str, door, toelichting: str):
     afgerond. Only when the workflow allows it from the melding's current status; the traject
     and contract stand on their own, so a refusal never stops them.
 
-    meldingen sits left of contracten (ADR 0002), so this import is allowed.
+    meldingen sits left of contracten (ADR 0002, 0005).
     """
     if melding is None:
-        return
-    try:
-        from meldingen.services import melding_status_wijzigen
-        from meldingen.workflow import mag_overgaan
-    except ImportError:  # pragma: no cover - an installation without the meldingen workflow
         return
     if not mag_overgaan(melding.status, naar):
         return
     try:
         with transaction.atomic():
             melding_status_wijzigen(melding=melding, naar=naar, door=door, toelichting=toelichting)
-    except Exception:  # noqa: BLE001 - see above: the melding can follow by hand
-        log.exception("Melding %s niet naar %s gezet", melding.pk, naar)
+    except (OngeldigeOvergang, MeldingConflict, MeldingOnvolledig) as fout:
+        # Someone moved the melding meanwhile, or it lacks what the step needs: the traject or
+        # contract stands on its own and the melding can follow by hand; the log says why.
+        log.warning("Melding %s niet naar %s gezet: %s", melding.pk, naar, fout)
 
 
 @transaction.atomic

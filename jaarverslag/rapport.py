@@ -57,7 +57,7 @@ def kernpunten(g: Jaarverslaggegevens) -> dict[str, list[str]]:
     a = g.afdeling_inkoop
     if a.inkoopmeldingen is not None:
         zin = (f"In {g.jaar} heeft afdeling Inkoop {getal(a.inkoopmeldingen)} inkoopmeldingen ontvangen "
-               "voor inkopen met een waarde vanaf € 25.000")
+               f"voor inkopen met een waarde {a.meldgrens}")
         if a.inkoopmeldingen_groei_pct is not None:
             zin += (f" ({_richting(a.inkoopmeldingen_groei_pct)} van "
                     f"{procent(abs(a.inkoopmeldingen_groei_pct))} ten opzichte van {vorig})")

@@ -1,26 +1,25 @@
-"""The limits the signals compare against, read from the configured policy.
+"""The limits the signals compare against: every one from the dated policy in force (Beleid).
 
-The procedure bands are policy (adviesregels.md §1.2 [BELEID], Twente 2018): more than a single
-quote from 30.000 for leveringen/diensten and 50.000 for werken; nationaal for works from
-1.500.000; Europees from the EU threshold (§1.1 [WET], 221.000 / 5.538.000 in 2024-2025).
-
-`drempels_voor()` reads every limit from the policy of the adviezen app (Beleid) in force:
-bands, EU thresholds, the 15.000 limit and the advice term. `STANDAARD` only fills a band that a
-policy version does not define (and serves a date before any policy version).
+The procedure bands, EU thresholds, the limit for a crediteur without inkooppakket and the
+advice term are policy (adviesregels.md §1.2 [BELEID], beleid.models.Beleid); nothing here
+repeats them. A band a policy version does not define gives no signal rather than a guess.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+
+from beleid.models import Beleid
+from beleid.selectors import beleid_voor
 
 
 @dataclass(frozen=True)
 class Drempels:
     # From this value the policy requires more than a single quote (meervoudig onderhands).
-    meervoudig_levering_dienst: Decimal
-    meervoudig_werk: Decimal
+    meervoudig_levering_dienst: Decimal | None
+    meervoudig_werk: Decimal | None
     # Nationaal openbaar for works (adviesregels.md P-11).
-    nationaal_werk: Decimal
+    nationaal_werk: Decimal | None
     # EU thresholds (Aw 2012 deel 2; adviesregels.md L-01).
     eu_levering_dienst: Decimal | None
     eu_werk: Decimal | None
@@ -30,7 +29,7 @@ class Drempels:
     werkdagen_tot_advies: int
     bron: str
 
-    def meervoudig(self, soort: str) -> Decimal:
+    def meervoudig(self, soort: str) -> Decimal | None:
         """The band for a pakket's soort; unknown soort counts as leveringen/diensten (§5)."""
         return self.meervoudig_werk if soort == "werk" else self.meervoudig_levering_dienst
 
@@ -43,31 +42,10 @@ class Drempels:
         return [b for b in banden if b is not None]
 
 
-STANDAARD = Drempels(
-    meervoudig_levering_dienst=Decimal("30000.00"),
-    meervoudig_werk=Decimal("50000.00"),
-    nationaal_werk=Decimal("1500000.00"),
-    eu_levering_dienst=Decimal("221000.00"),
-    eu_werk=Decimal("5538000.00"),
-    leverancier_zonder_pakket=Decimal("15000.00"),
-    # Not given by the seed; ten working days (two weeks) is the service level assumed here.
-    werkdagen_tot_advies=10,
-    bron="standaardwaarden (geen beleid geconfigureerd)",
-)
-
-
 def drempels_voor(organisatie, peildatum: date) -> Drempels:
-    """The limits in force at `peildatum` for `organisatie`.
-
-    Reads the policy version of the adviezen app in force on that date (its procedure bands
-    and EU threshold period); a value the policy does not hold comes from `STANDAARD`. A runtime
-    import: rechtmatigheid only reads (ADR 0002).
-    """
-    from beleid.selectors import beleid_voor
-
-    beleid = beleid_voor(organisatie, op=peildatum)
-    if beleid is None:
-        return STANDAARD
+    """The limits in force at `peildatum` for `organisatie`: the policy version in force on that
+    date (its procedure bands and EU threshold period); before the first version, the first."""
+    beleid = beleid_voor(organisatie, op=peildatum) or beleid_voor(organisatie, op=_eerste_versie(organisatie))
     banden = list(beleid.banden.all())
 
     def band(soorten, procedure):
@@ -88,5 +66,11 @@ def drempels_voor(organisatie, peildatum: date) -> Drempels:
         "werkdagen_tot_advies": beleid.advies_termijn_werkdagen,
         "leverancier_zonder_pakket": beleid.beoordelen_vanaf,
     }
-    return replace(STANDAARD, **{k: v for k, v in waarden.items() if v is not None or k.startswith("eu_")},
-                   bron=f"beleid ‘{beleid.naam}’ (geldig vanaf {beleid.geldig_vanaf:%d-%m-%Y})")
+    return Drempels(**waarden, bron=f"beleid ‘{beleid.naam}’ (geldig vanaf {beleid.geldig_vanaf:%d-%m-%Y})")
+
+
+def _eerste_versie(organisatie) -> date:
+    from django.db.models import Q
+
+    return (Beleid.objects.filter(Q(organisatie=organisatie) | Q(organisatie__isnull=True))
+            .order_by("geldig_vanaf").values_list("geldig_vanaf", flat=True).first() or date.min)

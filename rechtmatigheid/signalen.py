@@ -101,7 +101,7 @@ def uitgaven_zonder_contract(organisatie, jaar, drempels: Drempels, per_crediteu
         soort = r["crediteur__inkooppakket__soort"] or ""
         drempel = drempels.meervoudig(soort)
         totaal = r["totaal"] or NUL
-        if totaal < drempel or r["crediteur_id"] in gedekt:
+        if drempel is None or totaal < drempel or r["crediteur_id"] in gedekt:
             continue
         uit.append(Bevinding(
             soort=Soort.UITGAVEN_ZONDER_CONTRACT,
