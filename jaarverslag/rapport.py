@@ -123,8 +123,12 @@ def kernpunten(g: Jaarverslaggegevens) -> dict[str, list[str]]:
 
 
 def context(*, organisatie, jaar: int, gegevens: Jaarverslaggegevens | None = None, versie: str = "",
-            met_grafieken: bool = True) -> dict:
-    """Everything the report templates need (HTML page and PDF alike)."""
+            met_grafieken: bool = True, concept: bool = True) -> dict:
+    """Everything the report templates need (HTML page and PDF alike).
+
+    `concept`: a concept says CONCEPT on every page and shows the working state of chapter 4 (open
+    signals, an unfinished sample and its seed) as such; the published report prints findings only.
+    """
     g = gegevens or jaarverslag_gegevens(organisatie=organisatie, jaar=jaar)
     nu = timezone.localtime()
     j = als_json(g)
@@ -151,6 +155,7 @@ def context(*, organisatie, jaar: int, gegevens: Jaarverslaggegevens | None = No
         "lokaal_regionaal_miljoen": miljoen(g.lokaal_en_regionaal.bedrag),
         "datum": f"{MAANDEN[nu.month - 1]} {nu.year}",
         "versie": versie,
+        "concept": concept,
         "hoofdstukken": Hoofdstuk,
     }
 
