@@ -10,6 +10,7 @@ from beleid.begrippen import (
     PROCEDURES_DIDAM,
     PROCEDURES_ZELF_UIT_TE_VOEREN,
     SOORTEN_BANDEN,
+    Grond,
     Procedure,
     WerkCategorie,
     keuzes,
@@ -81,6 +82,14 @@ class AdviesForm(forms.Form):
         help_text=_("Eén per regel, bijvoorbeeld ‘Bouwbedrijf Twente BV (Enschede, Werkpakt-keurmerk)’."))
     opmerkingen = forms.CharField(label=_("Opmerkingen voor de budgethouder"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 4}))
+    grond = forms.ChoiceField(
+        label=_("Grond voor deze procedure"), required=False, choices=[("", "—"), *Grond.choices],
+        help_text=_("Verplicht bij een mededingingsprocedure met onderhandeling, concurrentiegerichte dialoog, "
+                    "innovatiepartnerschap of onderhandelingsprocedure zonder aankondiging."))
+    cpv_code = forms.CharField(
+        label=_("CPV-code van de dienst"), required=False, max_length=12,
+        help_text=_("Voor het verlichte regime: de dienst moet in bijlage XIV van Richtlijn 2014/24/EU staan, "
+                    "bijvoorbeeld 85311000-2 (maatschappelijk werk)."))
     afwijking_motivering = forms.CharField(
         label=_("Motivering van de afwijking"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Verplicht als u een andere procedure kiest dan de berekende."))
@@ -107,7 +116,8 @@ class AdviesForm(forms.Form):
                                    afwijking_motivering=data.get("afwijking_motivering", ""),
                                    uit_te_nodigen_min=data.get("uit_te_nodigen_min"),
                                    uit_te_nodigen_max=data.get("uit_te_nodigen_max"),
-                                   min_regionaal=data.get("min_regionaal") or 0)
+                                   min_regionaal=data.get("min_regionaal") or 0,
+                                   grond=data.get("grond") or "", cpv_code=data.get("cpv_code") or "")
         for veld, teksten in fouten.items():
             for tekst in teksten:
                 self.add_error(veld if veld in self.fields else None, tekst)

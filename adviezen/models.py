@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from beleid.begrippen import EUROPESE_PROCEDURES, Procedure
+from beleid.begrippen import EUROPESE_PROCEDURES, Grond, Procedure
 from beleid.models import Beleid
 from inkoop.models import OrganisatieModel
 
@@ -55,6 +55,10 @@ class Advies(OrganisatieModel):
     bibob = models.BooleanField(_("Bibob-toets"), default=False)
     opmerkingen = models.TextField(_("opmerkingen van de inkoper"), blank=True)
     afwijking_motivering = models.TextField(_("motivering van de afwijking"), blank=True)
+    # The legal ground for a procedure that needs one (beleid.begrippen.GRONDEN) and the CPV code
+    # that puts a service under the light regime (Annex XIV, Aw 2012 art. 2.38).
+    grond = models.CharField(_("grond voor de procedure"), max_length=40, choices=Grond.choices, blank=True)
+    cpv_code = models.CharField(_("CPV-code"), max_length=12, blank=True)
 
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)

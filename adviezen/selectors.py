@@ -134,15 +134,23 @@ def advies_kern(advies: Advies) -> dict[str, str]:
 def advies_weergave(advies: Advies) -> dict:
     """What the page and the letter show of one version: labels resolved, money as Decimal."""
     from .engine import PROCEDURE_NAMEN
-    from .engine.toelichting import REGELS
+    from .engine.toelichting import AANNAME, REGELS
+    from .models import Procedure
 
     b = advies.berekend or {}
     labels = dict(Procedure.choices)
     themas = {t["code"]: t for t in (advies.beleid.mvoi_themas if advies.beleid_id else [])}
 
+    def bron(regel: str) -> str:
+        _titel, tekst, soort = REGELS.get(regel, ("", "", ""))
+        if soort == AANNAME:
+            return (f"werkwijze van de afdeling Inkoop van {advies.organisatie}, geen vastgesteld beleid "
+                    f"({tekst})")
+        return tekst
+
     def regels(lijst):
         return [{"regel": m["regel"], "tekst": m["tekst"], "titel": REGELS.get(m["regel"], (m["regel"],))[0],
-                 "bron": REGELS.get(m["regel"], ("", ""))[1]} for m in lijst]
+                 "bron": bron(m["regel"])} for m in lijst]
 
     return {
         "kern": advies_kern(advies),

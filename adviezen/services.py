@@ -16,7 +16,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from beleid.begrippen import EUROPESE_PROCEDURES, PROCEDURES_DIDAM, Procedure
+from beleid.begrippen import EUROPESE_PROCEDURES, GRONDEN, PROCEDURES_DIDAM, Procedure
 from beleid.selectors import beleid_voor, beleidsregels
 from inkoop.formatting import euro
 from inkoop.services import notificeren
@@ -32,6 +32,7 @@ from .engine import (
     adviseer,
     feiten_uit_dict,
 )
+from .engine.bijlage_xiv import OngeldigeCpv, bijlage_xiv_groep
 from .models import Advies, AdviesVraag, OnveranderlijkAdvies
 from .selectors import samenhangende_inkopen
 
@@ -211,8 +212,9 @@ def advies_herberekenen(*, advies: Advies, door) -> Advies:
 
 
 def controleer_advies(*, berekend: dict, procedure: str, afwijking_motivering: str, uit_te_nodigen_min,
-                      uit_te_nodigen_max, min_regionaal) -> dict[str, list[str]]:
-    """The rules for the inkoper's choices (adviesregels.md P-10/P-11 and L-05), as Dutch sentences."""
+                      uit_te_nodigen_max, min_regionaal, grond: str = "", cpv_code: str = "") -> dict[str, list[str]]:
+    """The rules for the inkoper's choices (adviesregels.md P-10/P-11 and L-05; the grounds of
+    Aw 2012 art. 2.28-2.32a; the light regime only for Annex XIV services), as Dutch sentences."""
     fouten: dict[str, list[str]] = {}
     berekende = berekend.get("procedure") or ""
     if procedure not in Procedure.values:
@@ -226,6 +228,27 @@ def controleer_advies(*, berekend: dict, procedure: str, afwijking_motivering: s
         fouten.setdefault("procedure", []).append(
             f"De geraamde waarde bereikt de EU-drempel van {euro(berekend.get('eu_drempel'))}: een Europese procedure is "
             "verplicht (Aanbestedingswet 2012). Een lichtere procedure is niet toegestaan, ook niet met motivering.")
+    gronden = GRONDEN.get(procedure, ())
+    if gronden and grond not in gronden:
+        fouten.setdefault("grond", []).append(
+            f"De {Procedure(procedure).label.lower()} is alleen toegestaan op een van de gronden van de "
+            "Aanbestedingswet: kies de grond die geldt." if not grond else
+            f"Deze grond hoort niet bij de {Procedure(procedure).label.lower()}: kies een van de genoemde gronden.")
+    if procedure == Procedure.SOCIAAL_EN_SPECIFIEK:
+        # Computed by the engine, the budget holder named it a social service (soort); chosen by the
+        # inkoper instead of the computed procedure, the CPV code must show it.
+        if not (cpv_code or "").strip() and procedure != berekende:
+            fouten.setdefault("cpv_code", []).append(
+                "Het verlichte regime geldt alleen voor diensten van bijlage XIV van Richtlijn 2014/24/EU "
+                "(Aw 2012 art. 2.38): vul de CPV-code van de dienst in.")
+        elif (cpv_code or "").strip():
+            try:
+                if bijlage_xiv_groep(cpv_code) is None:
+                    fouten.setdefault("cpv_code", []).append(
+                        f"CPV-code {cpv_code.strip()} staat niet in bijlage XIV van Richtlijn 2014/24/EU: het "
+                        "verlichte regime (Aw 2012 art. 2.38) geldt niet voor deze dienst.")
+            except OngeldigeCpv as fout:
+                fouten.setdefault("cpv_code", []).append(str(fout))
     didam = berekend.get("soort") == "verkoop_grond"
     if didam != (procedure in PROCEDURES_DIDAM):
         fouten.setdefault("procedure", []).append(
@@ -248,7 +271,8 @@ def controleer_advies(*, berekend: dict, procedure: str, afwijking_motivering: s
 @transaction.atomic
 def advies_bijwerken(*, advies: Advies, door, procedure: str, uit_te_nodigen_min=None, uit_te_nodigen_max=None,
                      min_regionaal: int = 0, uit_te_nodigen: str = "", opmerkingen: str = "",
-                     afwijking_motivering: str = "", gelezen_op: str = "") -> Advies:
+                     afwijking_motivering: str = "", grond: str = "", cpv_code: str = "",
+                     gelezen_op: str = "") -> Advies:
     """Store the inkoper's choices on a draft. Raises AdviesOngeldig (nothing stored) or OnveranderlijkAdvies.
 
     `gelezen_op` is when the inkoper opened the draft (the form keeps it): if someone else saved
@@ -270,10 +294,12 @@ def advies_bijwerken(*, advies: Advies, door, procedure: str, uit_te_nodigen_min
         min_regionaal = 0
     fouten = controleer_advies(berekend=advies.berekend, procedure=procedure, afwijking_motivering=afwijking_motivering,
                                uit_te_nodigen_min=uit_te_nodigen_min, uit_te_nodigen_max=uit_te_nodigen_max,
-                               min_regionaal=min_regionaal)
+                               min_regionaal=min_regionaal, grond=grond, cpv_code=cpv_code)
     if fouten:
         raise AdviesOngeldig(fouten)
     advies.procedure = procedure
+    advies.grond = grond if procedure in GRONDEN else ""
+    advies.cpv_code = (cpv_code or "").strip()
     advies.uit_te_nodigen_min, advies.uit_te_nodigen_max = uit_te_nodigen_min, uit_te_nodigen_max
     advies.min_regionaal = min_regionaal or 0
     advies.uit_te_nodigen = (uit_te_nodigen or "").strip()

@@ -130,7 +130,8 @@ def bewerken(request, pk):
             "procedure": a.procedure, "uit_te_nodigen_min": a.uit_te_nodigen_min,
             "uit_te_nodigen_max": a.uit_te_nodigen_max, "min_regionaal": a.min_regionaal,
             "uit_te_nodigen": a.uit_te_nodigen, "opmerkingen": a.opmerkingen,
-            "afwijking_motivering": a.afwijking_motivering})
+            "afwijking_motivering": a.afwijking_motivering, "grond": a.grond,
+            "cpv_code": a.cpv_code or (a.invoer or {}).get("cpv_code") or ""})
     return render(request, "adviezen/bewerken.html", {"advies": a, "melding": a.melding, "form": form,
                                                       "weergave": selectors.advies_weergave(a)})
 

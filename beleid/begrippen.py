@@ -132,3 +132,60 @@ class MvoiWijze(models.TextChoices):
     MINIMUMEIS = "minimumeis", _("Minimumeis")
     GUNNINGSCRITERIUM = "gunningscriterium", _("Gunningscriterium")
     CONTRACTVOORWAARDE = "contractvoorwaarde", _("Contractvoorwaarde")
+
+
+class Grond(models.TextChoices):
+    """The grounds on which a procedure other than open or restricted may be used."""
+
+    # Aw 2012 art. 2.28 lid 1 (Directive 2014/24/EU art. 26(4)): mededingingsprocedure met
+    # onderhandeling and concurrentiegerichte dialoog.
+    AANPASSING_NODIG = "aanpassing_nodig", _(
+        "De behoeften kunnen niet worden vervuld zonder aanpassing van direct beschikbare oplossingen "
+        "(Aw 2012 art. 2.28 lid 1 onder a, 1°)")
+    ONTWERP_OF_INNOVATIE = "ontwerp_of_innovatie", _(
+        "De opdracht omvat ontwerp of innovatieve oplossingen (Aw 2012 art. 2.28 lid 1 onder a, 2°)")
+    ONDERHANDELEN_NODIG = "onderhandelen_nodig", _(
+        "Door de aard, complexiteit, juridische of financiële voorwaarden of risico’s kan niet worden gegund "
+        "zonder onderhandelingen (Aw 2012 art. 2.28 lid 1 onder a, 3°)")
+    SPECIFICATIES_ONMOGELIJK = "specificaties_onmogelijk", _(
+        "De technische specificaties kunnen niet nauwkeurig genoeg worden vastgesteld "
+        "(Aw 2012 art. 2.28 lid 1 onder a, 4°)")
+    ONREGELMATIGE_INSCHRIJVINGEN = "onregelmatige_inschrijvingen", _(
+        "Een openbare of niet-openbare procedure leverde alleen onregelmatige of onaanvaardbare inschrijvingen op "
+        "(Aw 2012 art. 2.28 lid 1 onder b)")
+    # Directive 2014/24/EU art. 31: innovatiepartnerschap.
+    INNOVATIEF_NIET_OP_MARKT = "innovatief_niet_op_markt", _(
+        "Er is behoefte aan een innovatief product, dienst of werk dat nog niet op de markt te koop is "
+        "(Richtlijn 2014/24/EU art. 31)")
+    # Aw 2012 art. 2.32 (Directive 2014/24/EU art. 32(2)): onderhandelingsprocedure zonder aankondiging.
+    GEEN_GESCHIKTE_INSCHRIJVINGEN = "geen_geschikte_inschrijvingen", _(
+        "Een openbare of niet-openbare procedure leverde geen of geen geschikte inschrijvingen of verzoeken op "
+        "(Aw 2012 art. 2.32 lid 1 onder a)")
+    EEN_ONDERNEMER = "een_ondernemer", _(
+        "Alleen één ondernemer kan de opdracht uitvoeren: kunstwerk of artistieke prestatie, geen mededinging om "
+        "technische redenen, of bescherming van exclusieve rechten (Aw 2012 art. 2.32 lid 1 onder b)")
+    DWINGENDE_SPOED = "dwingende_spoed", _(
+        "Dwingende spoed door onvoorziene gebeurtenissen die de gemeente niet zijn toe te rekenen "
+        "(Aw 2012 art. 2.32 lid 1 onder c)")
+    # Aw 2012 art. 2.32a and further (Directive 2014/24/EU art. 32(3) and (5)).
+    AANVULLENDE_LEVERINGEN = "aanvullende_leveringen", _(
+        "Aanvullende leveringen door de oorspronkelijke leverancier, of levering op een grondstoffenmarkt of onder "
+        "bijzonder gunstige voorwaarden (Richtlijn 2014/24/EU art. 32 lid 3)")
+    HERHALING = "herhaling", _(
+        "Herhaling van soortgelijke werken of diensten volgens een eerder aanbestede basisopdracht "
+        "(Richtlijn 2014/24/EU art. 32 lid 5)")
+
+
+_MEDEDINGING = (Grond.AANPASSING_NODIG, Grond.ONTWERP_OF_INNOVATIE, Grond.ONDERHANDELEN_NODIG,
+                Grond.SPECIFICATIES_ONMOGELIJK, Grond.ONREGELMATIGE_INSCHRIJVINGEN)
+# The procedures that need a ground, and which. Open and restricted are free to choose
+# (Directive 2014/24/EU art. 26(2)); the light regime needs a service of Annex XIV instead
+# (adviezen/engine/bijlage_xiv.py).
+GRONDEN = {
+    Procedure.EUROPEES_MEDEDINGINGSPROCEDURE: _MEDEDINGING,
+    Procedure.EUROPEES_CONCURRENTIEGERICHTE_DIALOOG: _MEDEDINGING,
+    Procedure.EUROPEES_INNOVATIEPARTNERSCHAP: (Grond.INNOVATIEF_NIET_OP_MARKT,),
+    Procedure.ONDERHANDELINGSPROCEDURE_ZONDER_AANKONDIGING: (
+        Grond.GEEN_GESCHIKTE_INSCHRIJVINGEN, Grond.EEN_ONDERNEMER, Grond.DWINGENDE_SPOED,
+        Grond.AANVULLENDE_LEVERINGEN, Grond.HERHALING),
+}

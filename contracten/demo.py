@@ -635,9 +635,12 @@ class _Demo:
         for thema in MvoiThema:
             kans, wijzen = kansen.get(thema.value, (0.1, ["min"]))
             wijze = r.choice(wijzen) if (not zonder and r.random() < kans) else None
-            if wijze is None and thema == MvoiThema.SOCIAL_RETURN and not zonder and toegepast == 0:
-                wijze = "contract"  # every tender but one applies at least one theme
-            toegepast += wijze is not None
+            if wijze in (None, "contract") and thema == MvoiThema.SOCIAL_RETURN and not zonder and toegepast == 0:
+                # Every tender but one applies at least one theme as a minimum requirement or award
+                # criterion (the published definition, inkoopjaarverslag 2024 §2): here the SROI
+                # obligation as a minimum requirement.
+                wijze = "min"
+            toegepast += wijze in ("min", "gunning")
             uit.append(MvoiToepassing(
                 organisatie=self.org, traject=traject, perceel=perceel, thema=thema.value,
                 als_minimumeis=wijze == "min", als_gunningscriterium=wijze == "gunning",

@@ -119,7 +119,11 @@ def mvoi_aanbestedingen(*, organisatie, jaar: int, soorten=None):
     return qs
 
 
-_TOEGEPAST = Q(als_minimumeis=True) | Q(als_gunningscriterium=True) | Q(als_contractvoorwaarde=True)
+# The published definition (inkoopjaarverslag 2024 §2), printed by the report as it is computed here:
+# "toegepast in de vorm van minimumeisen of gunningscriteria". A contract clause is shown in its own
+# column, not counted as applied.
+MVOI_TOEGEPAST_ALS = "in de vorm van minimumeisen of gunningscriteria"
+_TOEGEPAST = Q(als_minimumeis=True) | Q(als_gunningscriterium=True)
 _WIJZEN = ("als_minimumeis", "als_gunningscriterium", "als_contractvoorwaarde")
 
 
@@ -163,6 +167,7 @@ class MvoiCijfers:
     volume_met_thema: Decimal
     pct_met_thema_volume: Decimal | None
     per_thema: tuple[MvoiThemaCijfers, ...]
+    met_contractvoorwaarde: int = 0
 
 
 def mvoi_cijfers(*, organisatie, jaar: int, soorten=None) -> MvoiCijfers:
@@ -175,9 +180,9 @@ def mvoi_cijfers(*, organisatie, jaar: int, soorten=None) -> MvoiCijfers:
 
     - afgeronde_aanbestedingen: the number of tenders of `mvoi_aanbestedingen`.
     - met_thema: those where at least one theme was applied, in the traject or in one of its lots.
-      "Applied" means as minimumeis, gunningscriterium or contractvoorwaarde: the MVI-zelfevaluatie
-      tool records all three ways, and a contract clause binds the supplier as much as a minimum
-      requirement does.
+      "Applied" means as minimumeis or gunningscriterium, the definition the report prints.
+    - met_contractvoorwaarde: those where at least one theme is a contract clause (own column;
+      not part of the published figure).
     - pct_met_thema_aantal = 100 × met_thema / afgeronde_aanbestedingen.
     - volume of a tender: its awarded value (sum of the awarded bids of all lots), or its
       estimated value while no award value is recorded; pct_met_thema_volume = 100 × (volume
@@ -202,7 +207,8 @@ def _mvoi_per_soort(*, organisatie, jaar: int) -> dict[str, dict]:
         """Applied in the traject itself or in any of its lots (MvoiToepassing.traject is always set)."""
         return Exists(MvoiToepassing.objects.filter(filter_q, traject=OuterRef("pk")))
 
-    annotaties = {"_met": ergens(_TOEGEPAST), "_vol_met": _volume_met(Q())}
+    annotaties = {"_met": ergens(_TOEGEPAST), "_vol_met": _volume_met(Q()),
+                  "_contract": ergens(Q(als_contractvoorwaarde=True))}
     for t in MvoiThema:
         annotaties[f"_{t.value}"] = ergens(Q(thema=t.value) & _TOEGEPAST)
         annotaties[f"_{t.value}_vol"] = _volume_met(Q(thema=t.value))
@@ -210,7 +216,7 @@ def _mvoi_per_soort(*, organisatie, jaar: int) -> dict[str, dict]:
             annotaties[f"_{t.value}_{w}"] = ergens(Q(thema=t.value, **{w: True}))
     qs = qs.annotate(**annotaties)
     aggregaten = {"n": Count("pk"), "vol": Sum("_volume"), "n_met": Count("pk", filter=Q(_met=True)),
-                  "vol_met": Sum("_vol_met")}
+                  "vol_met": Sum("_vol_met"), "n_contract": Count("pk", filter=Q(_contract=True))}
     for t in MvoiThema:
         aggregaten[f"{t.value}_n"] = Count("pk", filter=Q(**{f"_{t.value}": True}))
         aggregaten[f"{t.value}_vol"] = Sum(f"_{t.value}_vol")
@@ -236,7 +242,8 @@ def _mvoi_samenvoegen(per_soort: dict[str, dict], soorten) -> MvoiCijfers:
         for t in MvoiThema)
     return MvoiCijfers(afgeronde_aanbestedingen=n, met_thema=n_met, pct_met_thema_aantal=_pct(n_met, n),
                        volume=vol, volume_met_thema=vol_met, pct_met_thema_volume=_pct(vol_met, vol),
-                       per_thema=per_thema)
+                       per_thema=per_thema,
+                       met_contractvoorwaarde=som("n_contract"))
 
 
 ZELFEVALUATIE_GROEPEN = (
@@ -265,6 +272,7 @@ def _mvoi_json(c: MvoiCijfers) -> dict:
         "met_thema": c.met_thema,
         "pct_met_thema_aantal": c.pct_met_thema_aantal,
         "pct_met_thema_volume": c.pct_met_thema_volume,
+        "met_contractvoorwaarde": c.met_contractvoorwaarde,
         "per_thema": [{"thema": t.label, "aantal": t.aantal, "pct_aantal": t.pct_aantal, "pct_volume": t.pct_volume,
                        "als_minimumeis": t.als_minimumeis, "als_gunningscriterium": t.als_gunningscriterium,
                        "als_contractvoorwaarde": t.als_contractvoorwaarde} for t in c.per_thema],

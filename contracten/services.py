@@ -22,7 +22,12 @@ from inkoop.formatting import datum as datum_nl
 from inkoop.models import Lidmaatschap, Rol
 from inkoop.services import notificeren
 from meldingen.models import Tijdlijnregel
-from meldingen.services import melding_status_wijzigen, tijdlijn_vastleggen
+from meldingen.services import (
+    MeldingConflict,
+    MeldingOnvolledig,
+    melding_status_wijzigen,
+    tijdlijn_vastleggen,
+)
 from meldingen.workflow import OngeldigeOvergang, mag_overgaan
 
 from .datums import plus_maanden
@@ -115,16 +120,17 @@ def _melding_naar(melding, naar: str, door, toelichting: str):
     afgerond. Only when the workflow allows it from the melding's current status; the traject
     and contract stand on their own, so a melding that moved on meanwhile never stops them.
 
-    meldingen sits left of contracten (ADR 0002), so this import is allowed.
+    meldingen sits left of contracten (ADR 0002, 0005).
     """
     if melding is None or not mag_overgaan(melding.status, naar):
         return
     try:
         with transaction.atomic():
             melding_status_wijzigen(melding=melding, naar=naar, door=door, toelichting=toelichting)
-    except OngeldigeOvergang:
-        # Its status changed between reading and writing: the inkoper can follow by hand.
-        log.warning("Melding %s niet naar %s gezet: status intussen gewijzigd", melding.pk, naar)
+    except (OngeldigeOvergang, MeldingConflict, MeldingOnvolledig) as fout:
+        # Someone moved the melding meanwhile, or it lacks what the step needs: the traject or
+        # contract stands on its own and the melding can follow by hand; the log says why.
+        log.warning("Melding %s niet naar %s gezet: %s", melding.pk, naar, fout)
 
 
 def _herhaald(model, organisatie, sleutel):

@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from beleid.selectors import beleid_voor
+from inkoop.formatting import getal
 from inkoop.models import Lidmaatschap
 from inkoop.permissies import vereist
 from inkoop.services import notificaties_gelezen_voor
@@ -138,13 +140,19 @@ def export(request):
 
 def _contract_context(request, contract, **formen):
     stand = selectors.sroi_stand(contract)
+    # P-30: the SROI limit and percentage of the policy in force when the contract started.
+    beleid = beleid_voor(contract.organisatie, op=contract.startdatum)
+    sroi_geldt = (beleid is not None and contract.soort in beleid.sroi_soorten
+                  and contract.waarde_incl_opties >= beleid.sroi_vanaf)
     context = {
-        "contract": contract, "sroi": stand,
+        "contract": contract, "sroi": stand, "sroi_geldt": sroi_geldt,
+        "sroi_vanaf": beleid.sroi_vanaf if beleid is not None else None,
         "realisaties": list(contract.sroi.realisaties.select_related("vastgelegd_door")) if stand else [],
         "documenten": list(contract.documenten.select_related("geupload_door")),
         "mag_beheren": request.user.has_perm("contracten.beheren", contract),
         "vandaag": timezone.localdate(),
-        "verplichting_form": VerplichtingForm(initial={"percentage": "5"}),
+        "verplichting_form": VerplichtingForm(initial={"percentage": getal(beleid.sroi_percentage, 2).rstrip("0").rstrip(",")}
+                                              if beleid is not None else {}),
         "realisatie_form": RealisatieForm(initial={"datum": timezone.localdate()}),
         "kandidaat_form": KandidaatForm(initial={"geplaatst_op": timezone.localdate()}),
         "document_form": DocumentForm(),

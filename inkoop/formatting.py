@@ -1,4 +1,7 @@
-"""Dutch formatting and parsing of money, percentages and dates.
+"""Dutch formatting and parsing of money, percentages and dates: the one formatting module.
+
+Numbers and dates are written by babel (CLDR locale nl_NL); every page, letter, export and
+message formats through here or the template filters of inkoop.templatetags.nl built on it.
 
 Money is Decimal to the cent everywhere; rounding half-up (commercial rounding, 0.5 away from
 zero) happens only here, when a person reads a number.
@@ -7,6 +10,9 @@ zero) happens only here, when a person reads a number.
 import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
 
 NBSP = "\u00a0"
 
@@ -23,10 +29,9 @@ def getal(waarde, decimalen: int = 0) -> str:
     if waarde is None or waarde == "":
         return "-"
     d = rond_af(waarde, decimalen)
-    teken = "-" if d < 0 else ""
-    tekst = f"{abs(d):,.{decimalen}f}"  # 1,234,567.89
-    tekst = tekst.replace(",", "_").replace(".", ",").replace("_", ".")
-    return teken + tekst
+    # Rounded half-up above; babel only writes the Dutch separators (CLDR nl: 1.234.567,89).
+    patroon = "#,##0" + ("." + "0" * decimalen if decimalen else "")
+    return format_decimal(d, format=patroon, locale="nl_NL")
 
 
 def euro(waarde, decimalen: int = 0) -> str:
@@ -60,8 +65,8 @@ def datum(waarde: date | None, lang: bool = False) -> str:
     if waarde is None:
         return "-"
     if lang:
-        return f"{waarde.day} {MAANDEN[waarde.month - 1]} {waarde.year}"
-    return waarde.strftime("%d-%m-%Y")
+        return format_date(waarde, "d MMMM y", locale="nl_NL")  # 1 januari 2026
+    return format_date(waarde, "dd-MM-y", locale="nl_NL")
 
 
 class OngeldigBedrag(ValueError):

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from contracten.selectors import MVOI_TOEGEPAST_ALS
 from inkoop.formatting import MAANDEN, getal, procent, rond_af
 
 from . import grafieken
@@ -57,7 +58,7 @@ def kernpunten(g: Jaarverslaggegevens) -> dict[str, list[str]]:
     a = g.afdeling_inkoop
     if a.inkoopmeldingen is not None:
         zin = (f"In {g.jaar} heeft afdeling Inkoop {getal(a.inkoopmeldingen)} inkoopmeldingen ontvangen "
-               "voor inkopen met een waarde vanaf € 25.000")
+               f"voor inkopen met een waarde {a.meldgrens}")
         if a.inkoopmeldingen_groei_pct is not None:
             zin += (f" ({_richting(a.inkoopmeldingen_groei_pct)} van "
                     f"{procent(abs(a.inkoopmeldingen_groei_pct))} ten opzichte van {vorig})")
@@ -92,10 +93,19 @@ def kernpunten(g: Jaarverslaggegevens) -> dict[str, list[str]]:
         zin = f"In {g.jaar} zijn {getal(mvoi['afgeronde_aanbestedingen'])} aanbestedingen afgerond die afdeling Inkoop heeft begeleid"
         if mvoi.get("pct_met_thema_aantal") is not None:
             zin += (f"; bij {procent(mvoi['pct_met_thema_aantal'])} daarvan is één of meer MVOI-thema’s toegepast "
-                    "als minimumeis of gunningscriterium")
+                    f"{MVOI_TOEGEPAST_ALS}")
         if mvoi.get("pct_met_thema_volume") is not None:
             zin += f" ({procent(mvoi['pct_met_thema_volume'])} op basis van inkoopvolume)"
         k[Hoofdstuk.MVOI].append(zin + ".")
+        a = json.get("afdeling_inkoop") or {}
+        mo, eu = a.get("afgerond_meervoudig_onderhands"), a.get("afgerond_europees")
+        if mo is not None and eu is not None and mo + eu != mvoi["afgeronde_aanbestedingen"]:
+            # Two populations (contracten.selectors: afdeling_inkoop_cijfers and mvoi_aanbestedingen).
+            k[Hoofdstuk.MVOI].append(
+                f"Deze {getal(mvoi['afgeronde_aanbestedingen'])} aanbestedingen zijn alleen die van de gemeente zelf, "
+                f"inclusief nationale aanbestedingen; de {getal(mo + eu)} afgeronde procedures van paragraaf 1.4 "
+                f"({getal(mo)} meervoudig onderhands en {getal(eu)} Europees) tellen ook procedures voor verbonden "
+                "partijen mee.")
     integriteit = json.get("integriteit") or {}
     if integriteit:
         zinnen = k[Hoofdstuk.RECHTMATIGHEID]
@@ -113,8 +123,12 @@ def kernpunten(g: Jaarverslaggegevens) -> dict[str, list[str]]:
 
 
 def context(*, organisatie, jaar: int, gegevens: Jaarverslaggegevens | None = None, versie: str = "",
-            met_grafieken: bool = True) -> dict:
-    """Everything the report templates need (HTML page and PDF alike)."""
+            met_grafieken: bool = True, concept: bool = True) -> dict:
+    """Everything the report templates need (HTML page and PDF alike).
+
+    `concept`: a concept says CONCEPT on every page and shows the working state of chapter 4 (open
+    signals, an unfinished sample and its seed) as such; the published report prints findings only.
+    """
     g = gegevens or jaarverslag_gegevens(organisatie=organisatie, jaar=jaar)
     nu = timezone.localtime()
     j = als_json(g)
@@ -141,6 +155,7 @@ def context(*, organisatie, jaar: int, gegevens: Jaarverslaggegevens | None = No
         "lokaal_regionaal_miljoen": miljoen(g.lokaal_en_regionaal.bedrag),
         "datum": f"{MAANDEN[nu.month - 1]} {nu.year}",
         "versie": versie,
+        "concept": concept,
         "hoofdstukken": Hoofdstuk,
     }
 

@@ -14,13 +14,20 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from statistics import median
 
 from django.db import connection, transaction
 from django.db.models import Sum
 
+from adviezen.models import Advies
+from beleid.begrippen import Procedure
+from beleid.selectors import beleid_voor
+from contracten.selectors import jaarcijfers
 from inkoop.formatting import rond_af
+from meldingen.selectors import aantal_meldingen, meldgrens_tekst, meldgrenzen
+from rechtmatigheid.selectors import signalen_samenvatting
 from uitgaven.cijfers import EINDTOTAAL, NIET_NUL, NOG_NIET_BEOORDEELD, NUL
 from uitgaven.cijfers import cent as _cent
 from uitgaven.cijfers import groei as _groei
@@ -87,6 +94,8 @@ class LokaalEnRegionaal:
 
 @dataclass(frozen=True)
 class AfdelingInkoop:
+    # "vanaf € 25.000": the melding threshold of the policy in force (meldingen.selectors.meldgrens_tekst)
+    meldgrens: str
     inkoopmeldingen: int | None
     inkoopmeldingen_vorig_jaar: int | None
     inkoopmeldingen_groei_pct: Decimal | None
@@ -142,6 +151,9 @@ class Jaarverslaggegevens:
     integriteit: dict = field(default_factory=dict)
     prestaties: Prestaties | None = None
     signalen: dict | None = None
+    # The policy's limit from which a crediteur without inkooppakket is assessed (Beleid.beoordelen_vanaf,
+    # in force at the end of the year): the note under "nog niet beoordeeld" names it.
+    beoordelen_vanaf: Decimal | None = None
 
     @property
     def vorig_jaar(self) -> int:
@@ -348,26 +360,17 @@ def _regio(klassen, organisatie, jaar, totaal, totaal_vorig):
 # Figures from the other apps (read through their selectors; absent while an app has none)
 # --------------------------------------------------------------------------------------------
 
-def _aantal_meldingen(organisatie, jaar) -> int | None:
-    try:
-        from meldingen.selectors import aantal_meldingen
-    except ImportError:
-        return None
+def _aantal_meldingen(organisatie, jaar) -> int:
     return aantal_meldingen(organisatie=organisatie, jaar=jaar)
 
 
 def _contractcijfers(organisatie, jaar) -> dict:
-    try:
-        from contracten.selectors import jaarcijfers
-    except ImportError:
-        return {}
-    return jaarcijfers(organisatie=organisatie, jaar=jaar) or {}
+    return jaarcijfers(organisatie=organisatie, jaar=jaar)
 
 
 def _signalen(organisatie, jaar) -> dict:
-    """Chapter 4: the signaleringslijst, the steekproef and the rechtmatigheidsverantwoording."""
-    from rechtmatigheid.selectors import signalen_samenvatting
-
+    """Chapter 4: the signaleringslijst, the steekproef and the rechtmatigheidsverantwoording. A
+    failure fails the report: a section that cannot be computed is never left out silently."""
     return signalen_samenvatting(organisatie=organisatie, jaar=jaar)
 
 
@@ -376,6 +379,7 @@ def _afdeling_inkoop(organisatie, jaar, cijfers) -> AfdelingInkoop:
     toen = _aantal_meldingen(organisatie, jaar - 1)
     sectie = cijfers.get("afdeling_inkoop") or {}
     return AfdelingInkoop(
+        meldgrens=meldgrens_tekst(meldgrenzen(organisatie=organisatie, jaar=jaar)),
         inkoopmeldingen=nu, inkoopmeldingen_vorig_jaar=toen,
         inkoopmeldingen_groei_pct=_groei(nu, toen) if nu is not None and toen else None,
         procedures_begeleid=sectie.get("procedures_begeleid"),
@@ -450,15 +454,7 @@ def _lokale_datum(moment):
 
 
 def _uitgebrachte_adviezen(organisatie, melding_ids, jaar) -> dict:
-    """Issued advices, read from adviezen.Advies once that model exists (see adviezen app)."""
-    leeg = {"per_melding": [], "aantal": 0, "afwijkingen": [], "beschikbaar": False}
-    try:
-        from adviezen import models as advies_models
-    except ImportError:
-        return leeg
-    Advies = getattr(advies_models, "Advies", None)
-    if Advies is None:
-        return leeg
+    """Issued advices of the adviezen app (lead time and deviations, chapter 1.4)."""
     return _adviezen_lezen(Advies, organisatie, melding_ids, jaar)
 
 
@@ -477,19 +473,14 @@ def _adviezen_lezen(Advies, organisatie, melding_ids, jaar) -> dict:  # noqa: N8
                  .values("melding__nummer", "melding_id", "versie", "procedure", "_berekend", "afwijking_motivering",
                          "uitgebracht_op")
                  .order_by("uitgebracht_op", "pk"))
-    labels = dict(getattr(Advies._meta.get_field("procedure"), "choices", None) or [])
+    labels = dict(Procedure.choices)
     afwijkingen = [
         Afwijking(melding=f"{r['melding__nummer'] or r['melding_id']} (v{r['versie']})",
-                  berekend=str(labels.get(r["_berekend"], _procedure_label(r["_berekend"]))),
-                  uitgebracht=str(labels.get(r["procedure"], _procedure_label(r["procedure"]))),
+                  berekend=str(labels[r["_berekend"]]), uitgebracht=str(labels[r["procedure"]]),
                   reden=r["afwijking_motivering"] or "")
         for r in rijen if r["procedure"] and r["_berekend"] and r["procedure"] != r["_berekend"]
     ]
     return {"per_melding": per_melding, "aantal": len(rijen), "afwijkingen": afwijkingen, "beschikbaar": True}
-
-
-def _procedure_label(code: str | None) -> str:
-    return (code or "").replace("_", " ")
 
 
 # --------------------------------------------------------------------------------------------
@@ -536,6 +527,7 @@ def _gegevens(*, organisatie, jaar: int, met_prestaties: bool) -> Jaarverslaggeg
         integriteit=cijfers.get("integriteit") or {},
         prestaties=prestaties(organisatie=organisatie, jaar=jaar) if met_prestaties else None,
         signalen=_signalen(organisatie, jaar),
+        beoordelen_vanaf=beleid_voor(organisatie, op=date(jaar, 12, 31)).beoordelen_vanaf,
     )
 
 

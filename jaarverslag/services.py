@@ -79,7 +79,7 @@ def versie_genereren_uitvoeren(*, versie_id: int) -> Rapportversie | None:
 
 def _genereren(versie_id: int) -> Rapportversie | None:
     from .rapport import context, render_html_pdf
-    from .selectors import als_json, jaarverslag_gegevens
+    from .selectors import jaarverslag_gegevens
     from .xlsx import als_xlsx
 
     with transaction.atomic():
@@ -101,7 +101,7 @@ def _genereren(versie_id: int) -> Rapportversie | None:
 
         pdf, paginas = html_naar_pdf_met_paginas(render_html_pdf(ctx))
         _voortgang(versie.pk, 85, "JSON en XLSX maken")
-        json_bytes = (json.dumps(als_json(gegevens), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        json_bytes = _json_bytes(gegevens)
         xlsx_bytes = als_xlsx(gegevens)
         _voortgang(versie.pk, 95, "Bestanden opslaan")
         naam = f"inkoopjaarverslag-{jaar}-concept-{versie.pk}"
@@ -147,6 +147,12 @@ def rapportversies_nakijken(*, wachttijd_minuten: int = 5) -> dict:
     return {"afgebroken": afgebroken, "opnieuw": opnieuw}
 
 
+def _json_bytes(gegevens) -> bytes:
+    from .selectors import als_json
+
+    return (json.dumps(als_json(gegevens), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
 class PublicerenNietMogelijk(ValueError):
     """Raised with a Dutch sentence when a version cannot be published."""
 
@@ -166,8 +172,9 @@ def _controleer_bestand(veld, verwacht: str, soort: str):
 def versie_publiceren(*, versie: Rapportversie, door) -> Rapportversie:
     """Freeze a finished concept: give it the next version number of its year, with who and when.
 
-    The stored PDF, JSON and XLSX are checked against their SHA-256 first: what is published is
-    exactly what was generated and reviewed.
+    The stored PDF, JSON and XLSX are checked against their SHA-256 first, and the figures are
+    computed again: only when they are exactly the reviewed ones (the same JSON) is the PDF set
+    anew without the concept's working state and without CONCEPT on its pages.
     """
     versie = Rapportversie.objects.select_for_update().get(pk=versie.pk)
     if versie.gepubliceerd:
@@ -178,10 +185,24 @@ def versie_publiceren(*, versie: Rapportversie, door) -> Rapportversie:
     _controleer_bestand(versie.json, versie.sha256_json, "JSON")
     if versie.xlsx:
         _controleer_bestand(versie.xlsx, versie.sha256_xlsx, "XLSX")
+    from .rapport import context, render_html_pdf
+    from .selectors import jaarverslag_gegevens
+
+    gegevens = jaarverslag_gegevens(organisatie=versie.organisatie, jaar=versie.jaar)
+    if sha256(_json_bytes(gegevens)) != versie.sha256_json:
+        raise PublicerenNietMogelijk("De cijfers zijn gewijzigd sinds dit concept is gemaakt; genereer een nieuw "
+                                     "concept en publiceer dat.")
     hoogste = (Rapportversie.objects.select_for_update()
                .filter(organisatie=versie.organisatie, jaar=versie.jaar).aggregate(n=Max("nummer"))["n"]) or 0
     versie.nummer = hoogste + 1
+    from inkoop.pdf import html_naar_pdf_met_paginas
+
+    ctx = context(organisatie=versie.organisatie, jaar=versie.jaar, gegevens=gegevens,
+                  versie=f"versie {versie.nummer}", concept=False)
+    pdf, versie.paginas = html_naar_pdf_met_paginas(render_html_pdf(ctx))
+    versie.pdf.save(f"inkoopjaarverslag-{versie.jaar}-versie-{versie.nummer}.pdf", ContentFile(pdf), save=False)
+    versie.sha256_pdf = sha256(pdf)
     versie.gepubliceerd_door = door
     versie.gepubliceerd_op = timezone.now()
-    versie.save(update_fields=["nummer", "gepubliceerd_door", "gepubliceerd_op"])
+    versie.save(update_fields=["nummer", "gepubliceerd_door", "gepubliceerd_op", "pdf", "sha256_pdf", "paginas"])
     return versie

@@ -104,7 +104,7 @@ def als_xlsx(g: Jaarverslaggegevens) -> bytes:
     j = als_json(g)
     a = j["afdeling_inkoop"]
     b = _Blad(wb, "Afdeling Inkoop", ["Kengetal", "Waarde"])
-    for sleutel, label in [("inkoopmeldingen", "Inkoopmeldingen (vanaf € 25.000)"),
+    for sleutel, label in [("inkoopmeldingen", f"Inkoopmeldingen ({g.afdeling_inkoop.meldgrens})"),
                            ("inkoopmeldingen_vorig_jaar", f"Inkoopmeldingen {g.jaar - 1}"),
                            ("inkoopmeldingen_groei_pct", "Groei inkoopmeldingen (%)"),
                            ("procedures_begeleid", "Procedures begeleid"),

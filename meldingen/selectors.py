@@ -1,14 +1,17 @@
 """Read-only queries of the meldingen app. List pages use a fixed number of queries."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
-from django.conf import settings
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from beleid.models import Beleid
+from beleid.selectors import beleid_voor
+from inkoop.formatting import datum, euro
 from inkoop.models import Gebruiker, Lidmaatschap, Rol
 from inkoop.selectors import ongelezen_notificaties  # noqa: F401 - used by the meldingen views
 from inkoop.werkdagen import werkdagen_terug as werkdagen_terug_dag
@@ -16,25 +19,68 @@ from inkoop.werkdagen import werkdagen_tussen as werkdagen_tussen_dagen
 from uitgaven.models import Kostenplaats
 
 from .models import OPEN_INGEDIEND, Inkoopmelding, Status, Vraag
-from .waarde import MELDINGSDREMPEL
+from .waarde import meldingsdrempel
 from .workflow import ZONDER_ADVIES
 
-# How many working days Inkoop takes for an advice before a melding counts as late ("te laat"
-# in the queue; rechtmatigheid's signal melding_zonder_advies uses the same number).
-ADVIES_TERMIJN_WERKDAGEN = getattr(settings, "MELDING_ADVIES_TERMIJN_WERKDAGEN", 10)
+
+def advies_termijn(organisatie, op=None) -> int:
+    """The working days Inkoop takes for an advice before a melding counts as late ("te laat" in
+    the queue; rechtmatigheid's signal melding_zonder_advies reads the same policy value)."""
+    beleid = beleid_voor(organisatie, op=op)
+    return beleid.advies_termijn_werkdagen if beleid is not None else Beleid._meta.get_field(
+        "advies_termijn_werkdagen").default
+
+
+@dataclass(frozen=True)
+class Meldgrens:
+    """The melding threshold (P-01) in force over [van, tot) within one year, per policy version."""
+
+    van: date
+    tot: date
+    vanaf: Decimal
+
+
+def meldgrenzen(*, organisatie, jaar: int) -> list[Meldgrens]:
+    """The melding thresholds of the policy versions in force during `jaar` (ADR 0003): a melding
+    counts under the threshold of the day it was submitted."""
+    begin, einde = date(jaar, 1, 1), date(jaar + 1, 1, 1)
+    wissels = sorted({begin, *(d for d in Beleid.objects.filter(
+        Q(organisatie=organisatie) | Q(organisatie__isnull=True), geldig_vanaf__gt=begin,
+        geldig_vanaf__lt=einde).values_list("geldig_vanaf", flat=True))})
+    uit: list[Meldgrens] = []
+    for i, van in enumerate(wissels):
+        tot = wissels[i + 1] if i + 1 < len(wissels) else einde
+        vanaf = meldingsdrempel(organisatie, op=van)
+        if uit and uit[-1].vanaf == vanaf:
+            uit[-1] = Meldgrens(uit[-1].van, tot, vanaf)
+        else:
+            uit.append(Meldgrens(van, tot, vanaf))
+    return uit
+
+
+def meldgrens_tekst(grenzen: list[Meldgrens]) -> str:
+    """`vanaf € 25.000`, or with a change of policy during the year each threshold and its period."""
+    if len(grenzen) == 1:
+        return f"vanaf {euro(grenzen[0].vanaf)}"
+    return "vanaf de meldgrens van het beleid: " + ", ".join(
+        f"{euro(g.vanaf)} van {datum(g.van, lang=True)}" for g in grenzen)
 
 
 def aantal_meldingen(*, organisatie, jaar: int) -> int:
-    """Meldingen filed in `jaar` (ingediend_op), not concept, with an estimated value from € 25.000.
-
-    The yearly report's "inkoopmeldingen ontvangen voor inkopen vanaf € 25.000" (afdeling_inkoop).
-    Withdrawn or lapsed meldingen were received all the same, so they count.
+    """Inkoopmeldingen ontvangen: meldingen filed in `jaar` (ingediend_op), not concept, with an
+    estimated value from the melding threshold of the policy in force on the day they were filed
+    (P-01, `meldgrenzen`). The yearly report's "inkoopmeldingen ontvangen voor inkopen vanaf
+    € 25.000" (afdeling_inkoop). Withdrawn or lapsed meldingen were received all the same, so they count.
     """
-    begin = timezone.make_aware(datetime(jaar, 1, 1))
-    einde = timezone.make_aware(datetime(jaar + 1, 1, 1))
-    return (Inkoopmelding.objects.filter(organisatie=organisatie, ingediend_op__gte=begin, ingediend_op__lt=einde,
-                                         geraamde_waarde__gte=MELDINGSDREMPEL)
-            .exclude(status=Status.CONCEPT).count())
+    boven = Q()
+    for g in meldgrenzen(organisatie=organisatie, jaar=jaar):
+        boven |= Q(ingediend_op__gte=_begin_van(g.van), ingediend_op__lt=_begin_van(g.tot),
+                   geraamde_waarde__gte=g.vanaf)
+    return Inkoopmelding.objects.filter(boven, organisatie=organisatie).exclude(status=Status.CONCEPT).count()
+
+
+def _begin_van(dag: date) -> datetime:
+    return timezone.make_aware(datetime(dag.year, dag.month, dag.day))
 
 
 def werkdagen_terug(moment: datetime, werkdagen: int) -> datetime:
@@ -52,8 +98,9 @@ def werkdagen_tussen(van: datetime, tot: datetime) -> int:
     return werkdagen_tussen_dagen(timezone.localtime(van).date(), timezone.localtime(tot).date())
 
 
-def te_laat_grens(nu=None) -> datetime:
-    return werkdagen_terug(nu or timezone.now(), ADVIES_TERMIJN_WERKDAGEN)
+def te_laat_grens(organisatie, nu=None) -> datetime:
+    nu = nu or timezone.now()
+    return werkdagen_terug(nu, advies_termijn(organisatie, op=timezone.localtime(nu).date()))
 
 
 def _open_vraag():
@@ -202,7 +249,7 @@ def werkvoorraad(*, gebruiker, organisatie, tab: str = "nieuw", zoek: str = "", 
                  sortering: str = "oudste", nu=None) -> Werkvoorraad:
     """The queue of Inkoop. Two count queries: the open tabs over the open meldingen only (a small
     part of the table, found by the (organisatie, status) index), and the number received."""
-    grens = te_laat_grens(nu)
+    grens = te_laat_grens(organisatie, nu)
     alle = Inkoopmelding.objects.filter(organisatie=organisatie)
     aantallen = alle.filter(status__in=OPEN_INGEDIEND).aggregate(
         **{t: Count("id", filter=_tab_filter(t, gebruiker, grens)) for t in TABBLADEN if t not in ("wacht", "alle")})

@@ -104,7 +104,8 @@ def mijn(request):
         (k, label, overzicht.aantallen[k]) for k, (label, _f) in selectors.MIJN_GROEPEN.items()]
     return render(request, "meldingen/mijn.html", {
         "pagina": pagina, "groepen": groepen, "groep": groep, "alleen_eigen": alleen_eigen, "zoek": zoek,
-        "overzicht": overzicht, "querystring": _zonder_pagina(request).urlencode(), **_notificaties(request)})
+        "overzicht": overzicht, "querystring": _zonder_pagina(request).urlencode(),
+        "meldingsdrempel": meldingsdrempel(request.organisatie), **_notificaties(request)})
 
 
 @vereist("meldingen.behandelen")
@@ -133,7 +134,7 @@ def werkvoorraad(request):
         "domeinen": Domein.objects.filter(organisatie=request.organisatie).order_by("naam"),
         "inkopers": selectors.inkopers(organisatie=request.organisatie),
         "querystring": zonder_pagina.urlencode(), "querystring_zonder_tab": zonder_tab.urlencode(),
-        "termijn": selectors.ADVIES_TERMIJN_WERKDAGEN, **_notificaties(request)})
+        "termijn": selectors.advies_termijn(request.organisatie), **_notificaties(request)})
 
 
 # --- the form ----------------------------------------------------------------------------------
@@ -239,7 +240,7 @@ def _formulier(request, melding):
             messages.info(request, str(fout))
             return redirect("meldingen:detail", pk=opgeslagen.pk)
         messages.success(request, f"Uw melding {opgeslagen.nummer} is ingediend. Inkoop is op de hoogte gebracht "
-                                  f"en stuurt u binnen {selectors.ADVIES_TERMIJN_WERKDAGEN} werkdagen een inkoopadvies.")
+                                  f"en stuurt u binnen {selectors.advies_termijn(request.organisatie)} werkdagen een inkoopadvies.")
         return redirect("meldingen:detail", pk=opgeslagen.pk)
     messages.success(request, "Opgeslagen als concept. U kunt later verder gaan via ‘Mijn meldingen’."
                      if request.user.rol == "budgethouder" else "Opgeslagen als concept.")
@@ -339,7 +340,7 @@ def detail(request, pk):
         "vraag_form": VraagForm(), "antwoord_form": AntwoordForm(), "bijlagen_form": BijlagenForm(),
         "werkdagen_wachtend": selectors.werkdagen_tussen(melding.ingediend_op, _nu())
         if melding.status in ("ingediend", "in_behandeling") else None,
-        "termijn": selectors.ADVIES_TERMIJN_WERKDAGEN,
+        "termijn": selectors.advies_termijn(request.organisatie),
         "mvoi_labels": _mvoi_labels(melding),
     })
 

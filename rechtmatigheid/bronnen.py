@@ -1,7 +1,6 @@
 """Read access to the contracts and trajecten of the contracten app (rechtmatigheid only reads).
 
-Runtime imports keep the app arrows one way in the module graph (contracten is to the right of
-the apps whose data the signals read).
+rechtmatigheid sits above contracten in the layers (ADR 0005), so it imports its models directly.
 """
 
 from decimal import Decimal
@@ -10,23 +9,20 @@ from django.db.models import Case, CharField, DateField, DecimalField, F, Value,
 from django.db.models.functions import Coalesce, NullIf
 
 from beleid.begrippen import EUROPESE_PROCEDURES, Procedure
+from contracten.models import Contract, Traject
 
 
 def contract_model():
-    from contracten.models import Contract
-
     return Contract
 
 
 def traject_model():
-    from contracten.models import Traject
-
     return Traject
 
 
 def contracten_van(organisatie):
     """The organisation's registered contracts."""
-    return contract_model().objects.filter(organisatie=organisatie)
+    return Contract.objects.filter(organisatie=organisatie)
 
 
 def contractwaarde_expressie(model=None):

@@ -1,26 +1,25 @@
-"""The limits the signals compare against, read from the configured policy.
+"""The limits the signals compare against: every one from the dated policy in force (Beleid).
 
-The procedure bands are policy (adviesregels.md §1.2 [BELEID], Twente 2018): more than a single
-quote from 30.000 for leveringen/diensten and 50.000 for werken; nationaal for works from
-1.500.000; Europees from the EU threshold (§1.1 [WET], 221.000 / 5.538.000 in 2024-2025).
-
-`drempels_voor()` reads every limit from the policy of the adviezen app (Beleid) in force:
-bands, EU thresholds, the 15.000 limit and the advice term. `STANDAARD` only fills a band that a
-policy version does not define (and serves a date before any policy version).
+The procedure bands, EU thresholds, the limit for a crediteur without inkooppakket and the
+advice term are policy (adviesregels.md §1.2 [BELEID], beleid.models.Beleid); nothing here
+repeats them. A band a policy version does not define gives no signal rather than a guess.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+
+from beleid.models import Beleid
+from beleid.selectors import beleid_voor
 
 
 @dataclass(frozen=True)
 class Drempels:
     # From this value the policy requires more than a single quote (meervoudig onderhands).
-    meervoudig_levering_dienst: Decimal
-    meervoudig_werk: Decimal
+    meervoudig_levering_dienst: Decimal | None
+    meervoudig_werk: Decimal | None
     # Nationaal openbaar for works (adviesregels.md P-11).
-    nationaal_werk: Decimal
+    nationaal_werk: Decimal | None
     # EU thresholds (Aw 2012 deel 2; adviesregels.md L-01).
     eu_levering_dienst: Decimal | None
     eu_werk: Decimal | None
@@ -32,7 +31,7 @@ class Drempels:
     # Months within which purchases of one pakket count together (adviesregels.md L-26).
     splitsing_venster_maanden: int = 12
 
-    def meervoudig(self, soort: str) -> Decimal:
+    def meervoudig(self, soort: str) -> Decimal | None:
         """The band for a pakket's soort; unknown soort counts as leveringen/diensten (§5)."""
         return self.meervoudig_werk if soort == "werk" else self.meervoudig_levering_dienst
 
@@ -51,10 +50,10 @@ class Drempels:
         eu = self.eu(soort)
         if eu is not None and waarde >= eu:
             return 4, "Europese aanbesteding", eu, "europees"
-        if soort == "werk" and waarde >= self.nationaal_werk:
+        if soort == "werk" and self.nationaal_werk is not None and waarde >= self.nationaal_werk:
             return 3, "nationaal openbare aanbesteding", self.nationaal_werk, "eigen_beleid"
         band = self.meervoudig(soort)
-        if waarde >= band:
+        if band is not None and waarde >= band:
             return 2, "meervoudig onderhandse procedure", band, "eigen_beleid"
         return 1, "enkelvoudig onderhandse opdracht", None, ""
 
@@ -65,19 +64,6 @@ class Drempels:
         else:
             banden = [self.meervoudig_levering_dienst, self.eu_levering_dienst]
         return [b for b in banden if b is not None]
-
-
-STANDAARD = Drempels(
-    meervoudig_levering_dienst=Decimal("30000.00"),
-    meervoudig_werk=Decimal("50000.00"),
-    nationaal_werk=Decimal("1500000.00"),
-    eu_levering_dienst=Decimal("221000.00"),
-    eu_werk=Decimal("5538000.00"),
-    leverancier_zonder_pakket=Decimal("15000.00"),
-    # Not given by the seed; ten working days (two weeks) is the service level assumed here.
-    werkdagen_tot_advies=10,
-    bron="standaardwaarden (geen beleid geconfigureerd)",
-)
 
 
 def _uit_beleid(beleid, peildatum: date) -> Drempels:
@@ -108,23 +94,21 @@ def _uit_beleid(beleid, peildatum: date) -> Drempels:
         "leverancier_zonder_pakket": beleid.beoordelen_vanaf,
         "splitsing_venster_maanden": beleid.splitsing_venster_maanden,
     }
-    return replace(STANDAARD, **{k: v for k, v in waarden.items() if v is not None or k.startswith("eu_")},
-                   bron=f"beleid ‘{beleid.naam}’ (geldig vanaf {beleid.geldig_vanaf:%d-%m-%Y})")
+    return Drempels(**waarden, bron=f"beleid ‘{beleid.naam}’ (geldig vanaf {beleid.geldig_vanaf:%d-%m-%Y})")
 
 
 def drempels_voor(organisatie, peildatum: date) -> Drempels:
-    """The limits in force at `peildatum` for `organisatie`.
-
-    Reads the policy version in force on that date (its procedure bands and EU threshold
-    period); a value the policy does not hold comes from `STANDAARD`. A runtime import:
-    rechtmatigheid only reads (ADR 0002).
-    """
-    from beleid.selectors import beleid_voor
-
-    beleid = beleid_voor(organisatie, op=peildatum)
-    if beleid is None:
-        return STANDAARD
+    """The limits in force at `peildatum` for `organisatie`: the policy version in force on that
+    date (its procedure bands and EU threshold period); before the first version, the first."""
+    beleid = beleid_voor(organisatie, op=peildatum) or beleid_voor(organisatie, op=_eerste_versie(organisatie))
     return _uit_beleid(beleid, peildatum)
+
+
+def _eerste_versie(organisatie) -> date:
+    from django.db.models import Q
+
+    return (Beleid.objects.filter(Q(organisatie=organisatie) | Q(organisatie__isnull=True))
+            .order_by("geldig_vanaf").values_list("geldig_vanaf", flat=True).first() or date.min)
 
 
 class DrempelReeks:
@@ -137,8 +121,6 @@ class DrempelReeks:
 
     def __init__(self, organisatie):
         from django.db.models import Q
-
-        from beleid.models import Beleid
 
         versies = list(Beleid.objects.filter(Q(organisatie=organisatie) | Q(organisatie__isnull=True))
                        .prefetch_related("banden", "eu_drempels").order_by("geldig_vanaf", "id"))
@@ -153,8 +135,8 @@ class DrempelReeks:
     def op(self, peildatum: date) -> Drempels:
         beleid = next((b for b in reversed(self.eigen) if b.geldig_vanaf <= peildatum), None) or \
             next((b for b in reversed(self.standaard) if b.geldig_vanaf <= peildatum), None)
-        if beleid is None:
-            return STANDAARD
+        if beleid is None:  # before the first version: the first (as drempels_voor)
+            beleid = min(self.eigen or self.standaard, key=lambda b: b.geldig_vanaf)
         perioden = sorted(beleid.eu_drempels.all(), key=lambda p: p.geldig_vanaf)
         periode = next((p.pk for p in perioden
                         if p.geldig_vanaf <= peildatum and (p.geldig_tot is None or peildatum <= p.geldig_tot)),
@@ -168,7 +150,5 @@ class DrempelReeks:
 def verantwoordingsgrens_voor(organisatie, jaar: int) -> Decimal | None:
     """The verantwoordingsgrens the council set for `jaar` (policy in force on 31 December), or
     None when the policy holds none (BBV art. 28: the council sets it, at most 3 % of the lasten)."""
-    from beleid.selectors import beleid_voor
-
     beleid = beleid_voor(organisatie, op=date(jaar, 12, 31))
     return beleid.verantwoordingsgrens if beleid is not None else None

@@ -122,6 +122,8 @@ def signalen_samenvatting(*, organisatie, jaar: int) -> dict:
     if sp is not None:
         uitkomsten = steekproef_uitkomsten(steekproef=sp)
         steekproef = {"omvang": sp.omvang, "zaad": sp.zaad, "populatie_aantal": sp.populatie_aantal,
+                      # Finished when no line of the sample waits for an assessment.
+                      "afgerond": not uitkomsten.get("", {}).get("aantal"),
                       "populatie_bedrag": sp.populatie_bedrag,
                       "uitkomsten": {k or "open": v for k, v in uitkomsten.items()}}
     return {**telling, "steekproef": steekproef,

@@ -157,7 +157,7 @@ def uitgaven_zonder_contract(g: Gegevens) -> list[Bevinding]:
         soort = r["pakketsoort"]
         drempel = drempels.meervoudig(soort)
         totaal = r["totaal"]
-        if totaal < drempel or r["crediteur_id"] in g.gedekt:
+        if drempel is None or totaal < drempel or r["crediteur_id"] in g.gedekt:
             continue
         eu = drempels.eu(soort)
         kader = Kader.EUROPEES if eu is not None and totaal >= eu else Kader.EIGEN_BELEID

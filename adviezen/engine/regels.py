@@ -15,6 +15,7 @@ from json.encoder import encode_basestring_ascii
 
 from .beleid import Bandenset, Beleidsregels, EuDrempels
 from .beleid import datum_nl as _datum_nl
+from .bijlage_xiv import OngeldigeCpv, bijlage_xiv_groep
 from .feiten import Feiten
 from .motivering import Motivering
 from .raming import _euro, raming
@@ -49,10 +50,7 @@ SOORT_NAMEN = {
     "levering": "leveringen", "dienst": "diensten", "werk": "werken",
     "sociale_dienst": "sociale en andere specifieke diensten", "verkoop_grond": "verkoop van grond",
 }
-# Annex XIV (social and other specific services), CPV prefixes of the main groups; a partial list
-# used only for a warning [ONBEVESTIGD: the full annex lists codes one by one].
-BIJLAGE_XIV_CPV = ("85", "80", "92", "55", "753", "7520", "79611", "79622", "79624", "79625", "797",
-                   "9813", "98131", "75231", "7512", "98500", "98513", "98514")
+
 
 
 class DrempelsOnbekend(LookupError):
@@ -563,12 +561,15 @@ def _overige_waarschuwingen(feiten, beleid, waarde, procedure, drempel, periode,
             "Wmo- en Jeugdwet-routes (subsidie, open house) vallen buiten dit advies; toets eerst of een "
             "aanbesteding de juiste route is.")))
     if feiten.cpv_code:
-        cijfers = feiten.cpv_code.replace("-", "")
-        xiv = cijfers.startswith(BIJLAGE_XIV_CPV)
-        if feiten.soort == "sociale_dienst" and not xiv:
+        try:
+            xiv = bijlage_xiv_groep(feiten.cpv_code) is not None
+        except OngeldigeCpv as fout:
+            waarschuwingen.append(Motivering("L-30", str(fout)))
+            xiv = None
+        if feiten.soort == "sociale_dienst" and xiv is False:
             waarschuwingen.append(Motivering("L-30", (
-                f"CPV-code {feiten.cpv_code} staat niet in de (verkorte) lijst van bijlage XIV: controleer of dit "
-                "echt een sociale of andere specifieke dienst is; anders geldt de gewone drempel voor diensten.")))
+                f"CPV-code {feiten.cpv_code} staat niet in bijlage XIV van Richtlijn 2014/24/EU: het verlichte "
+                "regime geldt niet; de gewone drempel en procedures voor diensten gelden.")))
         elif feiten.soort == "dienst" and xiv:
             waarschuwingen.append(Motivering("L-30", (
                 f"CPV-code {feiten.cpv_code} hoort bij bijlage XIV (sociale en andere specifieke diensten): "

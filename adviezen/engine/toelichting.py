@@ -3,6 +3,8 @@
 Used by the advice page and the letter to explain each line of the motivering; pure data.
 """
 
+# AANNAME: a working rule of the afdeling Inkoop that no adopted policy lays down; the pages and
+# the letter say whose rule it is (adviezen.selectors.advies_weergave), never present it as sourced.
 WET, BELEID, AANNAME = "wet", "beleid", "aanname"
 
 REGELS: dict[str, tuple[str, str, str]] = {
@@ -25,14 +27,14 @@ REGELS: dict[str, tuple[str, str, str]] = {
     "P-01": ("Inkoopmelding", "Inkoopbeleid gemeente Enschede; inkoopjaarverslag 2024", BELEID),
     "P-10": ("Bandbreedtes leveringen en diensten", "Twents inkoop- en aanbestedingsbeleid 2018", BELEID),
     "P-11": ("Bandbreedtes werken", "Twents inkoop- en aanbestedingsbeleid 2018; ARW 2016", BELEID),
-    "P-12": ("Civiel- en cultuurtechnische werken", "Inkoopjaarverslag Enschede 2024 (aanname A1)", AANNAME),
+    "P-12": ("Civiel- en cultuurtechnische werken", "werkwijze afgeleid uit het inkoopjaarverslag Enschede 2024", AANNAME),
     "P-20": ("Aantal uit te nodigen ondernemers", "Gids Proportionaliteit voorschrift 3.4B; ARW 2016", BELEID),
     "P-21": ("Lokale en regionale ondernemers", "Twents inkoopbeleid; inkoopjaarverslag Enschede 2024", BELEID),
     "P-30": ("Social return (SROI)", "Twents SROI-beleid 2017; convenant Social Return Oost-Nederland", BELEID),
     "P-40": ("Bibob-toets", "Wet Bibob; Beleidsregel Wet Bibob gemeente Enschede 2019", BELEID),
     "P-50": ("MVOI-thema's", "Manifest MVOI 2022-2025 (Stcrt. 2024, 806)", BELEID),
-    "P-60": ("Tenderboard", "Inkoopjaarverslag Enschede 2024 (aanname)", AANNAME),
-    "P-61": ("Gouden Aanbesteding", "Inkoopjaarverslag Enschede 2024 (aanname)", AANNAME),
+    "P-60": ("Tenderboard", "werkwijze afgeleid uit het inkoopjaarverslag Enschede 2024", AANNAME),
+    "P-61": ("Gouden Aanbesteding", "werkwijze afgeleid uit het inkoopjaarverslag Enschede 2024", AANNAME),
 }
 
 

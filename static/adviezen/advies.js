@@ -14,7 +14,7 @@
       var wijktAf = waarde !== berekend;
       afwijking.classList.toggle("is-verborgen", !wijktAf && !afwijking.querySelector(".is-invalid"));
       afwijking.querySelector("textarea").required = wijktAf;
-      var onderhands = waarde === "enkelvoudig_onderhands" || waarde === "meervoudig_onderhands";
+      var onderhands = waarde === "enkelvoudig" || waarde === "meervoudig_onderhands";
       uitnodigen.querySelectorAll("input[type=number]").forEach(function (el) { el.disabled = !onderhands; });
     }
     keuze.addEventListener("change", bijwerken);

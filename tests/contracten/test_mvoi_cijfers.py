@@ -60,12 +60,6 @@ def test_a_theme_in_one_lot_counts_the_tender_once_and_only_that_lots_volume(org
     assert (milieu.aantal, milieu.pct_volume) == (0, Decimal(0))
 
 
-def test_a_contract_clause_alone_counts_as_applied(organisatie):
-    t = f.traject(organisatie)
-    f.mvoi(t, "ketenverantwoordelijkheid", contract=True)
-    assert mvoi_cijfers(organisatie=organisatie, jaar=2024).met_thema == 1
-
-
 def test_the_volume_is_the_estimate_while_no_award_value_is_recorded(organisatie):
     t = f.traject(organisatie, geraamde_waarde=Decimal("250000"), gegunde_waarde=None)
     f.mvoi(t, "milieu", minimumeis=True)
@@ -103,3 +97,18 @@ def test_98_percent_by_number_and_100_percent_by_volume_as_in_the_2024_report(or
 def test_other_organisations_records_are_not_counted(organisatie, andere_organisatie):
     f.mvoi(f.traject(andere_organisatie), "klimaat", minimumeis=True)
     assert mvoi_cijfers(organisatie=organisatie, jaar=2024).afgeronde_aanbestedingen == 0
+
+
+def test_a_contract_clause_alone_is_its_own_column_not_applied_under_the_published_definition(organisatie):
+    # inkoopjaarverslag 2024 §2: "toegepast in de vorm van minimumeisen of gunningscriteria".
+    alleen_clausule = f.traject(organisatie, gegunde_waarde=Decimal("500000"))
+    f.mvoi(alleen_clausule, "social_return", contract=True)
+    eis = f.traject(organisatie, gegunde_waarde=Decimal("500000"))
+    f.mvoi(eis, "klimaat", gunning=True)
+
+    c = mvoi_cijfers(organisatie=organisatie, jaar=2024)
+
+    assert (c.afgeronde_aanbestedingen, c.met_thema, c.met_contractvoorwaarde) == (2, 1, 1)
+    assert c.pct_met_thema_aantal == Decimal(50) and c.pct_met_thema_volume == Decimal(50)
+    sroi = next(t for t in c.per_thema if t.thema == "social_return")
+    assert (sroi.aantal, sroi.als_contractvoorwaarde) == (0, 1)

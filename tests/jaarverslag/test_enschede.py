@@ -52,6 +52,16 @@ def test_each_spend_table_is_one_query(enschede_grootboek, db, monkeypatch):
     monkeypatch.setattr(selectors, "_contractcijfers", lambda *a: {})
     monkeypatch.setattr(selectors, "_aantal_meldingen", lambda *a: None)
     monkeypatch.setattr(selectors, "_signalen", lambda *a: None)
+    # ... and the policy in force (beleid.selectors reads it; its queries are its own).
+    from datetime import date
+    from decimal import Decimal
+    from types import SimpleNamespace
+
+    from meldingen.selectors import Meldgrens
+
+    monkeypatch.setattr(selectors, "meldgrenzen", lambda **kw: [Meldgrens(date(2024, 1, 1), date(2025, 1, 1),
+                                                                           Decimal(25000))])
+    monkeypatch.setattr(selectors, "beleid_voor", lambda *a, **kw: SimpleNamespace(beoordelen_vanaf=Decimal(15000)))
     # source check, volume, domains, regional names, and one two-level aggregate for the
     # category and region tables together
     with CaptureQueriesContext(connection) as vragen:
