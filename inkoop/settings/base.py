@@ -242,12 +242,10 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
     "ENUM_NAME_OVERRIDES": {
-        "SoortOpdrachtEnum": "meldingen.models.SoortOpdracht",
-        "SoortTrajectEnum": "contracten.models.SoortTraject",
-        "PakketSoortEnum": "uitgaven.models.Soort",
+        "SoortOpdrachtEnum": "beleid.begrippen.SoortOpdracht",
+        "PakketSoortEnum": "beleid.begrippen.SOORTEN_AW",
         "SignaalSoortEnum": "rechtmatigheid.models.Soort",
-        "TrajectProcedureEnum": "contracten.models.Procedure",
-        "AdviesProcedureEnum": "adviezen.models.Procedure",
+        "ProcedureEnum": "beleid.begrippen.Procedure",
     },
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.foutantwoorden"],
 }
