@@ -23,7 +23,6 @@ def test_a_procedure_without_its_ground_is_refused_at_the_field(nieuwe_melding, 
     fout = page.locator("#fout-grond")
     expect(fout).to_contain_text("alleen toegestaan op een van de gronden")
     axe_controle(page)
-    page.screenshot(path="/tmp/i10_grond_fout.png", full_page=True)
     page.get_by_label("Grond voor deze procedure").select_option("geen_geschikte_inschrijvingen")
     page.get_by_role("button", name="Concept opslaan").click()
     page.wait_for_load_state("networkidle")
