@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
 from adviezen.engine import Beleidsregels
@@ -19,27 +19,30 @@ def met_details(qs):
     )
 
 
-def beleid_voor(organisatie, *, op: date | None = None) -> Beleid | None:
+def beleid_voor(organisatie, *, op: date | None = None, details: bool = True) -> Beleid | None:
     """The policy version in force for `organisatie` on `op` (default today).
 
     The organisation's own latest version with `geldig_vanaf <= op`; without one, the global
-    default (organisatie NULL). `organisatie=None` asks for the default directly.
+    default (organisatie NULL). `organisatie=None` asks for the default directly. One query
+    (plus two for the thresholds and bands when `details`): pages that need one limit ask
+    without details.
     """
     op = op or timezone.localdate()
-    qs = met_details(Beleid.objects.filter(geldig_vanaf__lte=op))
-    if organisatie is not None:
-        eigen = qs.filter(organisatie=organisatie).first()
-        if eigen is not None:
-            return eigen
-    standaard = qs.filter(organisatie__isnull=True).first()
-    if standaard is None and not Beleid.objects.filter(organisatie__isnull=True).exists():
+    eigen_of_standaard = Q(organisatie__isnull=True) if organisatie is None else (
+        Q(organisatie=organisatie) | Q(organisatie__isnull=True))
+    qs = (Beleid.objects.filter(eigen_of_standaard, geldig_vanaf__lte=op)
+          .order_by(F("organisatie").asc(nulls_last=True), "-geldig_vanaf", "-aangemaakt_op", "-id"))
+    if details:
+        qs = met_details(qs)
+    gevonden = qs.first()
+    if gevonden is None and not Beleid.objects.filter(organisatie__isnull=True).exists():
         # The data migration seeds the default; a database flushed after migrate (transactional
         # tests, `flush`) lost it, so it is restored from the engine's copy rather than failing.
         from .services import standaardbeleid_verzekeren  # services build on selectors
 
         standaardbeleid_verzekeren()
-        standaard = qs.filter(organisatie__isnull=True).first()
-    return standaard
+        gevonden = qs.first()
+    return gevonden
 
 
 def heeft_eigen_beleid(organisatie) -> bool:

@@ -26,7 +26,7 @@ from .workflow import ZONDER_ADVIES
 def advies_termijn(organisatie, op=None) -> int:
     """The working days Inkoop takes for an advice before a melding counts as late ("te laat" in
     the queue; rechtmatigheid's signal melding_zonder_advies reads the same policy value)."""
-    beleid = beleid_voor(organisatie, op=op)
+    beleid = beleid_voor(organisatie, op=op, details=False)
     return beleid.advies_termijn_werkdagen if beleid is not None else Beleid._meta.get_field(
         "advies_termijn_werkdagen").default
 
@@ -98,9 +98,11 @@ def werkdagen_tussen(van: datetime, tot: datetime) -> int:
     return werkdagen_tussen_dagen(timezone.localtime(van).date(), timezone.localtime(tot).date())
 
 
-def te_laat_grens(organisatie, nu=None) -> datetime:
+def te_laat_grens(organisatie, nu=None, termijn: int | None = None) -> datetime:
     nu = nu or timezone.now()
-    return werkdagen_terug(nu, advies_termijn(organisatie, op=timezone.localtime(nu).date()))
+    if termijn is None:
+        termijn = advies_termijn(organisatie, op=timezone.localtime(nu).date())
+    return werkdagen_terug(nu, termijn)
 
 
 def _open_vraag():
@@ -242,6 +244,7 @@ class Werkvoorraad:
     meldingen: object  # lean queryset (keys and order), paginated with `pagineren`
     aantallen: dict
     grens: datetime
+    termijn: int  # the advice term of the policy in force (working days)
 
 
 def werkvoorraad(*, gebruiker, organisatie, tab: str = "nieuw", zoek: str = "", soort: str = "",
@@ -249,7 +252,8 @@ def werkvoorraad(*, gebruiker, organisatie, tab: str = "nieuw", zoek: str = "", 
                  sortering: str = "oudste", nu=None) -> Werkvoorraad:
     """The queue of Inkoop. Two count queries: the open tabs over the open meldingen only (a small
     part of the table, found by the (organisatie, status) index), and the number received."""
-    grens = te_laat_grens(organisatie, nu)
+    termijn = advies_termijn(organisatie, op=timezone.localtime(nu or timezone.now()).date())
+    grens = te_laat_grens(organisatie, nu, termijn)
     alle = Inkoopmelding.objects.filter(organisatie=organisatie)
     aantallen = alle.filter(status__in=OPEN_INGEDIEND).aggregate(
         **{t: Count("id", filter=_tab_filter(t, gebruiker, grens)) for t in TABBLADEN if t not in ("wacht", "alle")})
@@ -282,7 +286,7 @@ def werkvoorraad(*, gebruiker, organisatie, tab: str = "nieuw", zoek: str = "", 
         volgorde = [moment.asc() if v == "ingediend_op" else moment.desc() if v == "-ingediend_op" else v
                     for v in volgorde]
     qs = qs.order_by(*volgorde)
-    return Werkvoorraad(qs, aantallen, grens)
+    return Werkvoorraad(qs, aantallen, grens, termijn)
 
 
 def inkopers(*, organisatie):

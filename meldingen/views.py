@@ -134,7 +134,7 @@ def werkvoorraad(request):
         "domeinen": Domein.objects.filter(organisatie=request.organisatie).order_by("naam"),
         "inkopers": selectors.inkopers(organisatie=request.organisatie),
         "querystring": zonder_pagina.urlencode(), "querystring_zonder_tab": zonder_tab.urlencode(),
-        "termijn": selectors.advies_termijn(request.organisatie), **_notificaties(request)})
+        "termijn": wv.termijn, **_notificaties(request)})
 
 
 # --- the form ----------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ MELDINGSDREMPEL = Decimal(STANDAARDBELEID["melding_vanaf"])
 
 def meldingsdrempel(organisatie, op=None) -> Decimal:
     """The value from which a melding is required under the policy in force (P-01)."""
-    beleid = beleid_voor(organisatie, op=op) if organisatie is not None else None
+    beleid = beleid_voor(organisatie, op=op, details=False) if organisatie is not None else None
     vanaf = getattr(beleid, "melding_vanaf", None)
     return vanaf if vanaf is not None else MELDINGSDREMPEL
 

@@ -70,7 +70,7 @@ def test_the_sections_have_exactly_the_keys_of_the_report_json(organisatie):
     assert set(j) == {"afdeling_inkoop", "mvoi", "sroi", "werkpakt_keurmerkhouders", "integriteit"}
     assert set(j["afdeling_inkoop"]) == {"procedures_begeleid", "afgerond_meervoudig_onderhands", "afgerond_europees"}
     assert set(j["mvoi"]) == {"afgeronde_aanbestedingen", "met_thema", "pct_met_thema_aantal",
-                              "pct_met_thema_volume", "per_thema"}
+                              "pct_met_thema_volume", "met_contractvoorwaarde", "per_thema"}
     assert {tuple(sorted(t)) for t in j["mvoi"]["per_thema"]} == {tuple(sorted(
         ["thema", "aantal", "pct_aantal", "pct_volume", "als_minimumeis", "als_gunningscriterium",
          "als_contractvoorwaarde"]))}

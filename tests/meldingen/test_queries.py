@@ -14,11 +14,13 @@ from .factories import MeldingFactory
 
 # Session, user, membership (middleware), the page's own queries (counts, paginator count, the
 # page's keys, its rows),
-# unread notifications, the menu's permission checks. Fixed: it does not grow with the rows.
+# unread notifications, the menu's permission checks, and one for the policy in force (melding
+# threshold, resp. advice term: beleid.selectors.beleid_voor without details). Fixed: it does not
+# grow with the rows.
 # (An empty page is one query less: Django does not query a slice of length zero; the fixtures
 # always put rows on every tab.)
-MIJN_QUERIES = 10
-WERKVOORRAAD_QUERIES = 14
+MIJN_QUERIES = 11
+WERKVOORRAAD_QUERIES = 15
 
 
 def _vul(organisatie, budgethouder, inkoper, aantal):
