@@ -172,7 +172,7 @@ def traject_starten_uit_advies(*, advies, door, **velden) -> Traject:
     """
     from meldingen.models import Inkoopmelding
 
-    melding = Inkoopmelding.objects.select_for_update().select_related("inkoper").get(pk=advies.melding_id)
+    melding = Inkoopmelding.objects.select_for_update(of=("self",)).select_related("inkoper").get(pk=advies.melding_id)
     if advies.status != "uitgebracht" or advies.geaccepteerd_op is None:
         raise ValidationError("Een traject start na een uitgebracht advies dat de budgethouder heeft geaccepteerd.")
     bestaand = traject_van_melding(melding.pk)

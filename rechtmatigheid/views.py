@@ -103,10 +103,8 @@ def signalen_bulk(request):
 @vereist("rechtmatigheid.bekijken")
 def verantwoording(request):
     jaren = _jaren(request.organisatie)
-    try:
-        jaar = int(request.GET.get("jaar") or jaren[0])
-    except ValueError:
-        jaar = jaren[0]
+    # An unusable year (text, -1, 23 digits) shows the latest year rather than an error.
+    jaar = jaar_of_none(request.GET.get("jaar")) or jaren[0]
     v = selectors.verantwoording_van(organisatie=request.organisatie, jaar=jaar)
     return render(request, "rechtmatigheid/verantwoording.html", {"v": v, "jaar": jaar, "jaren": jaren})
 
