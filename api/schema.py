@@ -1,6 +1,12 @@
 """The OpenAPI schema: every operation documents the error answers it can give (api/fouten.py),
 so that a client, and schemathesis in the test suite, find every status code in the schema."""
 
+from beleid.begrippen import SOORTEN_AW, keuzes
+
+# The soort of an inkooppakket: the three kinds of Aw 2012 art. 1.1, named once in the schema
+# (settings SPECTACULAR ENUM_NAME_OVERRIDES; the labels are part of the enum's identity there).
+PAKKETSOORTEN = keuzes(*SOORTEN_AW)
+
 FOUTEN = {
     "400": "Ongeldige invoer of parameters; per veld de reden.",
     "401": "Niet aangemeld: stuur `Authorization: Token <sleutel>`.",

@@ -243,7 +243,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
     "ENUM_NAME_OVERRIDES": {
         "SoortOpdrachtEnum": "beleid.begrippen.SoortOpdracht",
-        "PakketSoortEnum": "beleid.begrippen.SOORTEN_AW",
+        "PakketSoortEnum": "api.schema.PAKKETSOORTEN",
         "SignaalSoortEnum": "rechtmatigheid.models.Soort",
         "ProcedureEnum": "beleid.begrippen.Procedure",
     },
