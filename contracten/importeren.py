@@ -20,7 +20,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from beleid.begrippen import SOORTEN_AW, Procedure
-from uitgaven.bestanden import Bestand, Fout, herken, parse_bedrag, parse_datum, rijen
+from uitgaven.bestanden import Bestand, Fout, herken, parse_datum, rijen, verplicht_bedrag
 from uitgaven.models import Crediteur, Inkooppakket
 
 from .models import Contract
@@ -134,16 +134,9 @@ def _controleer(w: list[str], crediteuren: dict, pakketten: dict):
         problemen.append(("einddatum_met_opties", f"{opties_t} ligt vóór de einddatum {eind_t}"))
     if gunning and start and gunning > start and (gunning - start).days > 366:
         problemen.append(("gunningsdatum", f"{gunning_t} ligt meer dan een jaar na de startdatum {start_t}"))
-    waarde = None
-    if not waarde_t:
-        problemen.append(("waarde_incl_opties", "ontbreekt"))
-    else:
-        waarde = parse_bedrag(waarde_t)
-        if waarde is None:
-            problemen.append(("waarde_incl_opties", f"‘{waarde_t}’ is geen bedrag (bijvoorbeeld 125000,00 of "
-                                                    "125.000,00)"))
-        elif waarde <= 0:
-            problemen.append(("waarde_incl_opties", f"de contractwaarde moet groter zijn dan nul, niet {waarde_t}"))
+    waarde = verplicht_bedrag("waarde_incl_opties", waarde_t, problemen, voorbeeld="125000,00 of 125.000,00")
+    if waarde is not None and waarde <= 0:
+        problemen.append(("waarde_incl_opties", f"de contractwaarde moet groter zijn dan nul, niet {waarde_t}"))
     if opvolger_van and opvolger_van == nummer:
         problemen.append(("opvolger_van", "een contract kan zichzelf niet opvolgen"))
     waarden = {"omschrijving": omschrijving, "crediteur_id": crediteur_id, "inkooppakket_id": pakket_id,

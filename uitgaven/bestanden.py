@@ -356,6 +356,18 @@ def parse_bedrag(tekst: str) -> Decimal | None:
     return None
 
 
+def verplicht_bedrag(kolom: str, tekst: str, problemen: list[tuple[str, str]], *, voorbeeld: str) -> Decimal | None:
+    """A required amount column of an import file: the amount, or None with the problem added
+    ("ontbreekt", or why the text is no amount with an example of one)."""
+    if not tekst:
+        problemen.append((kolom, "ontbreekt"))
+        return None
+    bedrag = parse_bedrag(tekst)
+    if bedrag is None:
+        problemen.append((kolom, f"‘{tekst}’ is geen bedrag (bijvoorbeeld {voorbeeld})"))
+    return bedrag
+
+
 def parse_datum(tekst: str) -> dt.date | None:
     """`dd-mm-jjjj` (also d-m-jjjj) or ISO `jjjj-mm-dd`; None when not a real date."""
     m = DATUM_NL.fullmatch(tekst)
@@ -412,14 +424,8 @@ def controleer_factuur(w: list[str], crediteuren, kostenplaatsen):
     elif kp not in kostenplaatsen:
         problemen.append(("kostenplaats", f"onbekende kostenplaats ‘{kp}’ (niet in de database en niet "
                                           "in de kostenplaatsen van deze import)"))
-    bedrag = None
-    if not bedrag_t:
-        problemen.append(("bedrag_excl_btw", "ontbreekt"))
-    else:
-        bedrag = parse_bedrag(bedrag_t)
-        if bedrag is None:
-            problemen.append(("bedrag_excl_btw", f"‘{bedrag_t}’ is geen bedrag (bijvoorbeeld -1234,56 "
-                                                 "of 1234.56, hoogstens twee decimalen)"))
+    bedrag = verplicht_bedrag("bedrag_excl_btw", bedrag_t, problemen,
+                              voorbeeld="-1234,56 of 1234.56, hoogstens twee decimalen")
     for kolom, waarde in (("factuurnummer", factuur), ("grootboekrekening", gb), ("omschrijving", oms)):
         reden = _te_lang(kolom, waarde)
         if reden:

@@ -100,6 +100,11 @@ def test_windows_1252_and_comma_separated_files_are_read(stamdata, tmp_path):
     # an unknown soort
     ("X-1;Iets;100002;;verkoop;enkelvoudig;01-01-2024;01-03-2024;31-12-2024;;1000;",
      "register.csv:2: soort: ‘verkoop’ is geen soort"),
+    # no value, or a value that is no amount (the ledger import's wording: uitgaven.bestanden.verplicht_bedrag)
+    ("X-1;Iets;100002;;dienst;enkelvoudig;01-01-2024;01-03-2024;31-12-2024;;;",
+     "register.csv:2: waarde_incl_opties: ontbreekt"),
+    ("X-1;Iets;100002;;dienst;enkelvoudig;01-01-2024;01-03-2024;31-12-2024;;veel;",
+     "register.csv:2: waarde_incl_opties: ‘veel’ is geen bedrag (bijvoorbeeld 125000,00 of 125.000,00)"),
     # a value of zero
     ("X-1;Iets;100002;;dienst;enkelvoudig;01-01-2024;01-03-2024;31-12-2024;;0,00;",
      "register.csv:2: waarde_incl_opties: de contractwaarde moet groter zijn dan nul"),
