@@ -368,6 +368,20 @@ def verplicht_bedrag(kolom: str, tekst: str, problemen: list[tuple[str, str]], *
     return bedrag
 
 
+def datum_uit_kolom(kolom: str, tekst: str, problemen: list[tuple[str, str]], *,
+                    verplicht: bool = True) -> dt.date | None:
+    """A date column of an import file: the date, or None with the problem added ("ontbreekt"
+    when required and empty, or that the text is no date and which forms are)."""
+    if not tekst:
+        if verplicht:
+            problemen.append((kolom, "ontbreekt"))
+        return None
+    d = parse_datum(tekst)
+    if d is None:
+        problemen.append((kolom, f"‘{tekst}’ is geen datum (dd-mm-jjjj of jjjj-mm-dd)"))
+    return d
+
+
 def parse_datum(tekst: str) -> dt.date | None:
     """`dd-mm-jjjj` (also d-m-jjjj) or ISO `jjjj-mm-dd`; None when not a real date."""
     m = DATUM_NL.fullmatch(tekst)
@@ -403,15 +417,9 @@ def controleer_factuur(w: list[str], crediteuren, kostenplaatsen):
         problemen.append(("boekjaar", f"‘{jaar_t}’ is geen jaartal"))
     else:
         jaar = int(jaar_t)
-    datum = None
-    if not datum_t:
-        problemen.append(("boekdatum", "ontbreekt"))
-    else:
-        datum = parse_datum(datum_t)
-        if datum is None:
-            problemen.append(("boekdatum", f"‘{datum_t}’ is geen datum (dd-mm-jjjj of jjjj-mm-dd)"))
-        elif jaar is not None and datum.year != jaar:
-            problemen.append(("boekdatum", f"{datum_t} valt buiten boekjaar {jaar}"))
+    datum = datum_uit_kolom("boekdatum", datum_t, problemen)
+    if datum is not None and jaar is not None and datum.year != jaar:
+        problemen.append(("boekdatum", f"{datum_t} valt buiten boekjaar {jaar}"))
     if not factuur:
         problemen.append(("factuurnummer", "ontbreekt"))
     if not crediteur:

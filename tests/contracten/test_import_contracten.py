@@ -90,7 +90,7 @@ def test_windows_1252_and_comma_separated_files_are_read(stamdata, tmp_path):
      "register.csv:2: pakketcode: onbekend inkooppakket ‘99.99’"),
     # a date that does not exist
     ("X-1;Iets;100002;;dienst;enkelvoudig;31-02-2024;01-03-2024;31-12-2024;;1000;",
-     "register.csv:2: gunningsdatum: ‘31-02-2024’ is geen bestaande datum"),
+     "register.csv:2: gunningsdatum: ‘31-02-2024’ is geen datum (dd-mm-jjjj of jjjj-mm-dd)"),
     # einddatum before startdatum
     ("X-1;Iets;100002;;dienst;enkelvoudig;01-01-2024;01-03-2024;28-02-2024;;1000;",
      "register.csv:2: einddatum: 28-02-2024 ligt vóór de startdatum 01-03-2024"),
