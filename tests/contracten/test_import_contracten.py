@@ -164,3 +164,12 @@ def test_it_chooses_the_organisation_by_name(stamdata, andere_organisatie, tmp_p
     assert _draai(str(_bestand(tmp_path, GOED)))[0] == 1
     assert _draai(str(_bestand(tmp_path, GOED)), "--organisatie", "Gemeente Testdorp")[0] == 0
     assert Contract.objects.filter(organisatie=stamdata).count() == 3
+
+
+@pytest.mark.parametrize("commando", ["import_contracten", "import_uitgaven"])
+def test_both_imports_name_skipped_files_and_refuse_a_folder_without_data(organisatie, tmp_path, commando):
+    (tmp_path / "README.md").write_text("uitleg", encoding="utf-8")
+    fouten = StringIO()
+    with pytest.raises(CommandError, match="Geen bestanden gevonden in de opgegeven map"):
+        call_command(commando, str(tmp_path), "--organisatie", organisatie.naam, stdout=StringIO(), stderr=fouten)
+    assert f"Overgeslagen (geen CSV- of xlsx-bestand): {tmp_path / 'README.md'}" in fouten.getvalue()
