@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from beleid.begrippen import SOORTEN_AW, Procedure
-from uitgaven.bestanden import Bestand, Fout, herken, parse_bedrag, parse_datum, rijen
+from uitgaven.bestanden import Bestand, Fout, datum_uit_kolom, herken, rijen, verplicht_bedrag
 from uitgaven.models import Crediteur, Inkooppakket
 
 from .models import Contract
@@ -81,17 +80,6 @@ class _Terugdraaien(Exception):
     pass
 
 
-def _datum(kolom, tekst, problemen, verplicht=True) -> date | None:
-    if not tekst:
-        if verplicht:
-            problemen.append((kolom, "ontbreekt"))
-        return None
-    d = parse_datum(tekst)
-    if d is None:
-        problemen.append((kolom, f"‘{tekst}’ is geen bestaande datum (dd-mm-jjjj of jjjj-mm-dd)"))
-    return d
-
-
 def _controleer(w: list[str], crediteuren: dict, pakketten: dict):
     """One row: (values for the Contract, problems as (column, reason))."""
     (nummer, omschrijving, crediteurnummer, pakketcode, soort, procedure, gunning_t, start_t, eind_t,
@@ -122,10 +110,10 @@ def _controleer(w: list[str], crediteuren: dict, pakketten: dict):
     if proc is None:
         problemen.append(("procedure", (f"onbekende procedure ‘{procedure}’; kies uit {', '.join(REGISTERPROCEDURES)}"
                                         if procedure else "ontbreekt")))
-    gunning = _datum("gunningsdatum", gunning_t, problemen)
-    start = _datum("startdatum", start_t, problemen)
-    eind = _datum("einddatum", eind_t, problemen, verplicht=False)
-    met_opties = _datum("einddatum_met_opties", opties_t, problemen, verplicht=False)
+    gunning = datum_uit_kolom("gunningsdatum", gunning_t, problemen)
+    start = datum_uit_kolom("startdatum", start_t, problemen)
+    eind = datum_uit_kolom("einddatum", eind_t, problemen, verplicht=False)
+    met_opties = datum_uit_kolom("einddatum_met_opties", opties_t, problemen, verplicht=False)
     if start and eind and eind < start:
         problemen.append(("einddatum", f"{eind_t} ligt vóór de startdatum {start_t}"))
     if met_opties and eind is None and eind_t == "":
@@ -134,16 +122,9 @@ def _controleer(w: list[str], crediteuren: dict, pakketten: dict):
         problemen.append(("einddatum_met_opties", f"{opties_t} ligt vóór de einddatum {eind_t}"))
     if gunning and start and gunning > start and (gunning - start).days > 366:
         problemen.append(("gunningsdatum", f"{gunning_t} ligt meer dan een jaar na de startdatum {start_t}"))
-    waarde = None
-    if not waarde_t:
-        problemen.append(("waarde_incl_opties", "ontbreekt"))
-    else:
-        waarde = parse_bedrag(waarde_t)
-        if waarde is None:
-            problemen.append(("waarde_incl_opties", f"‘{waarde_t}’ is geen bedrag (bijvoorbeeld 125000,00 of "
-                                                    "125.000,00)"))
-        elif waarde <= 0:
-            problemen.append(("waarde_incl_opties", f"de contractwaarde moet groter zijn dan nul, niet {waarde_t}"))
+    waarde = verplicht_bedrag("waarde_incl_opties", waarde_t, problemen, voorbeeld="125000,00 of 125.000,00")
+    if waarde is not None and waarde <= 0:
+        problemen.append(("waarde_incl_opties", f"de contractwaarde moet groter zijn dan nul, niet {waarde_t}"))
     if opvolger_van and opvolger_van == nummer:
         problemen.append(("opvolger_van", "een contract kan zichzelf niet opvolgen"))
     waarden = {"omschrijving": omschrijving, "crediteur_id": crediteur_id, "inkooppakket_id": pakket_id,

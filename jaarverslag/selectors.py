@@ -25,8 +25,13 @@ from adviezen.models import Advies
 from beleid.begrippen import Procedure
 from beleid.selectors import beleid_voor
 from contracten.selectors import jaarcijfers
-from inkoop.formatting import rond_af
-from meldingen.selectors import aantal_meldingen, meldgrens_tekst, meldgrenzen
+from inkoop.formatting import getal, rond_af
+from meldingen.selectors import (
+    AANTAL_MELDINGEN_DEFINITIE,
+    aantal_meldingen,
+    meldgrens_tekst,
+    meldgrenzen,
+)
 from rechtmatigheid.selectors import signalen_samenvatting
 from uitgaven.cijfers import EINDTOTAAL, NIET_NUL, NOG_NIET_BEOORDEELD, NUL
 from uitgaven.cijfers import cent as _cent
@@ -112,9 +117,25 @@ class Afwijking:
     reden: str
 
 
+# Each count of the department's KPIs (chapter 1.5) defined once, in Dutch, next to its
+# computation in `prestaties`/`_adviezen_lezen`; the sentences the report and the dashboard print
+# are made from these definitions ({jaar}, {weken} filled in), never written a second time.
+DEFINITIE_MELDINGEN = "meldingen ingediend in {jaar}, van elke geraamde waarde"
+DEFINITIE_MET_ADVIES = "met een uitgebracht advies"
+DEFINITIE_MET_STARTDATUM = "meldingen ingediend in {jaar} met een gewenste startdatum"
+DEFINITIE_TIJDIG = "ten minste {weken} weken vóór die startdatum ingediend"
+DEFINITIE_ADVIEZEN = "adviezen uitgebracht in {jaar}, elke versie, ook bij meldingen uit eerdere jaren"
+DEFINITIE_AFWIJKEND = "met een andere procedure dan berekend"
+
+
 @dataclass(frozen=True)
 class Prestaties:
-    """The department's own KPIs (product.md §6): lead time, timeliness, deviations."""
+    """The department's own KPIs (product.md §6): lead time, timeliness, deviations.
+
+    `meldingen`: DEFINITIE_MELDINGEN; `met_advies`: of those, DEFINITIE_MET_ADVIES;
+    `met_startdatum`/`tijdig`: DEFINITIE_MET_STARTDATUM / DEFINITIE_TIJDIG;
+    `adviezen_uitgebracht`/`afwijkend`: DEFINITIE_ADVIEZEN / DEFINITIE_AFWIJKEND.
+    """
 
     tijdig_weken: int
     meldingen: int
@@ -129,6 +150,26 @@ class Prestaties:
     afwijkend_pct: Decimal | None
     afwijkingen: tuple[Afwijking, ...] = ()
     beschikbaar: bool = True
+    jaar: int | None = None
+
+    def _definitie(self, definitie: str) -> str:
+        return definitie.format(jaar=self.jaar, weken=self.tijdig_weken)
+
+    @property
+    def zin_met_advies(self) -> str:
+        """"127 van de 148 meldingen ingediend in 2024, van elke geraamde waarde, met een uitgebracht advies"."""
+        return (f"{getal(self.met_advies)} van de {getal(self.meldingen)} {self._definitie(DEFINITIE_MELDINGEN)}, "
+                f"{self._definitie(DEFINITIE_MET_ADVIES)}")
+
+    @property
+    def zin_tijdig(self) -> str:
+        return (f"{getal(self.tijdig)} van de {getal(self.met_startdatum)} "
+                f"{self._definitie(DEFINITIE_MET_STARTDATUM)} {self._definitie(DEFINITIE_TIJDIG)}")
+
+    @property
+    def zin_afwijkend(self) -> str:
+        return (f"{getal(self.afwijkend)} van de {getal(self.adviezen_uitgebracht)} "
+                f"{self._definitie(DEFINITIE_ADVIEZEN)}, {self._definitie(DEFINITIE_AFWIJKEND)}")
 
 
 @dataclass(frozen=True)
@@ -158,6 +199,18 @@ class Jaarverslaggegevens:
     @property
     def vorig_jaar(self) -> int:
         return self.jaar - 1
+
+    @property
+    def populaties(self) -> str | None:
+        """The one line that says why 1.4 and 1.5 count different numbers: each count with its
+        definition (AANTAL_MELDINGEN_DEFINITIE, DEFINITIE_MELDINGEN, DEFINITIE_ADVIEZEN)."""
+        a, p = self.afdeling_inkoop, self.prestaties
+        if p is None or a.inkoopmeldingen is None:
+            return None
+        return (f"Deze tellingen gaan over verschillende groepen: "
+                f"{getal(a.inkoopmeldingen)} {AANTAL_MELDINGEN_DEFINITIE.format(jaar=self.jaar, meldgrens=a.meldgrens)}; "
+                f"{getal(p.meldingen)} {DEFINITIE_MELDINGEN.format(jaar=self.jaar)}; "
+                f"{getal(p.adviezen_uitgebracht)} {DEFINITIE_ADVIEZEN.format(jaar=self.jaar)}.")
 
     @property
     def nog_niet_beoordeeld(self) -> Categorieregel | None:
@@ -443,7 +496,7 @@ def prestaties(*, organisatie, jaar: int, weken: int | None = None) -> Prestatie
         met_startdatum=len(met_start), tijdig=len(tijdig), tijdig_pct=_pct(len(tijdig), len(met_start)),
         adviezen_uitgebracht=adviezen["aantal"], afwijkend=len(afwijkingen),
         afwijkend_pct=_pct(len(afwijkingen), adviezen["aantal"]), afwijkingen=afwijkingen,
-        beschikbaar=adviezen["beschikbaar"],
+        beschikbaar=adviezen["beschikbaar"], jaar=jaar,
     )
 
 

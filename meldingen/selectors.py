@@ -66,6 +66,12 @@ def meldgrens_tekst(grenzen: list[Meldgrens]) -> str:
         f"{euro(g.vanaf)} van {datum(g.van, lang=True)}" for g in grenzen)
 
 
+# The Dutch definition of `aantal_meldingen`, as the yearly report prints it next to the count
+# ({jaar}: the year; {meldgrens}: meldgrens_tekst, e.g. "vanaf € 25.000").
+AANTAL_MELDINGEN_DEFINITIE = ("inkoopmeldingen ingediend in {jaar} met een geraamde waarde {meldgrens} "
+                              "(de meldgrens van het beleid op de dag van indienen)")
+
+
 def aantal_meldingen(*, organisatie, jaar: int) -> int:
     """Inkoopmeldingen ontvangen: meldingen filed in `jaar` (ingediend_op), not concept, with an
     estimated value from the melding threshold of the policy in force on the day they were filed

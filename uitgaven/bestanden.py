@@ -356,6 +356,32 @@ def parse_bedrag(tekst: str) -> Decimal | None:
     return None
 
 
+def verplicht_bedrag(kolom: str, tekst: str, problemen: list[tuple[str, str]], *, voorbeeld: str) -> Decimal | None:
+    """A required amount column of an import file: the amount, or None with the problem added
+    ("ontbreekt", or why the text is no amount with an example of one)."""
+    if not tekst:
+        problemen.append((kolom, "ontbreekt"))
+        return None
+    bedrag = parse_bedrag(tekst)
+    if bedrag is None:
+        problemen.append((kolom, f"‘{tekst}’ is geen bedrag (bijvoorbeeld {voorbeeld})"))
+    return bedrag
+
+
+def datum_uit_kolom(kolom: str, tekst: str, problemen: list[tuple[str, str]], *,
+                    verplicht: bool = True) -> dt.date | None:
+    """A date column of an import file: the date, or None with the problem added ("ontbreekt"
+    when required and empty, or that the text is no date and which forms are)."""
+    if not tekst:
+        if verplicht:
+            problemen.append((kolom, "ontbreekt"))
+        return None
+    d = parse_datum(tekst)
+    if d is None:
+        problemen.append((kolom, f"‘{tekst}’ is geen datum (dd-mm-jjjj of jjjj-mm-dd)"))
+    return d
+
+
 def parse_datum(tekst: str) -> dt.date | None:
     """`dd-mm-jjjj` (also d-m-jjjj) or ISO `jjjj-mm-dd`; None when not a real date."""
     m = DATUM_NL.fullmatch(tekst)
@@ -391,15 +417,9 @@ def controleer_factuur(w: list[str], crediteuren, kostenplaatsen):
         problemen.append(("boekjaar", f"‘{jaar_t}’ is geen jaartal"))
     else:
         jaar = int(jaar_t)
-    datum = None
-    if not datum_t:
-        problemen.append(("boekdatum", "ontbreekt"))
-    else:
-        datum = parse_datum(datum_t)
-        if datum is None:
-            problemen.append(("boekdatum", f"‘{datum_t}’ is geen datum (dd-mm-jjjj of jjjj-mm-dd)"))
-        elif jaar is not None and datum.year != jaar:
-            problemen.append(("boekdatum", f"{datum_t} valt buiten boekjaar {jaar}"))
+    datum = datum_uit_kolom("boekdatum", datum_t, problemen)
+    if datum is not None and jaar is not None and datum.year != jaar:
+        problemen.append(("boekdatum", f"{datum_t} valt buiten boekjaar {jaar}"))
     if not factuur:
         problemen.append(("factuurnummer", "ontbreekt"))
     if not crediteur:
@@ -412,14 +432,8 @@ def controleer_factuur(w: list[str], crediteuren, kostenplaatsen):
     elif kp not in kostenplaatsen:
         problemen.append(("kostenplaats", f"onbekende kostenplaats ‘{kp}’ (niet in de database en niet "
                                           "in de kostenplaatsen van deze import)"))
-    bedrag = None
-    if not bedrag_t:
-        problemen.append(("bedrag_excl_btw", "ontbreekt"))
-    else:
-        bedrag = parse_bedrag(bedrag_t)
-        if bedrag is None:
-            problemen.append(("bedrag_excl_btw", f"‘{bedrag_t}’ is geen bedrag (bijvoorbeeld -1234,56 "
-                                                 "of 1234.56, hoogstens twee decimalen)"))
+    bedrag = verplicht_bedrag("bedrag_excl_btw", bedrag_t, problemen,
+                              voorbeeld="-1234,56 of 1234.56, hoogstens twee decimalen")
     for kolom, waarde in (("factuurnummer", factuur), ("grootboekrekening", gb), ("omschrijving", oms)):
         reden = _te_lang(kolom, waarde)
         if reden:

@@ -1,4 +1,7 @@
-"""Template filters for Dutch numbers: {{ bedrag|euro }}, {{ bedrag|euro_centen }}, {{ x|procent }}."""
+"""Template filters for Dutch numbers: {{ bedrag|euro }}, {{ bedrag|euro_centen }}, {{ x|procent }}.
+
+`euro_exact` shows an amount a person typed (or computed from typed amounts) with its cents,
+never rounded to whole euros: € 216.000,50 stays ",50"; € 216.000 stays whole."""
 
 from django import template
 
@@ -15,6 +18,11 @@ def euro(waarde):
 @register.filter
 def euro_centen(waarde):
     return formatting.euro(waarde, 2)
+
+
+@register.filter
+def euro_exact(waarde):
+    return formatting.euro_exact(waarde)
 
 
 @register.filter

@@ -90,7 +90,7 @@ def test_windows_1252_and_comma_separated_files_are_read(stamdata, tmp_path):
      "register.csv:2: pakketcode: onbekend inkooppakket ‘99.99’"),
     # a date that does not exist
     ("X-1;Iets;100002;;dienst;enkelvoudig;31-02-2024;01-03-2024;31-12-2024;;1000;",
-     "register.csv:2: gunningsdatum: ‘31-02-2024’ is geen bestaande datum"),
+     "register.csv:2: gunningsdatum: ‘31-02-2024’ is geen datum (dd-mm-jjjj of jjjj-mm-dd)"),
     # einddatum before startdatum
     ("X-1;Iets;100002;;dienst;enkelvoudig;01-01-2024;01-03-2024;28-02-2024;;1000;",
      "register.csv:2: einddatum: 28-02-2024 ligt vóór de startdatum 01-03-2024"),
@@ -100,6 +100,11 @@ def test_windows_1252_and_comma_separated_files_are_read(stamdata, tmp_path):
     # an unknown soort
     ("X-1;Iets;100002;;verkoop;enkelvoudig;01-01-2024;01-03-2024;31-12-2024;;1000;",
      "register.csv:2: soort: ‘verkoop’ is geen soort"),
+    # no value, or a value that is no amount (the ledger import's wording: uitgaven.bestanden.verplicht_bedrag)
+    ("X-1;Iets;100002;;dienst;enkelvoudig;01-01-2024;01-03-2024;31-12-2024;;;",
+     "register.csv:2: waarde_incl_opties: ontbreekt"),
+    ("X-1;Iets;100002;;dienst;enkelvoudig;01-01-2024;01-03-2024;31-12-2024;;veel;",
+     "register.csv:2: waarde_incl_opties: ‘veel’ is geen bedrag (bijvoorbeeld 125000,00 of 125.000,00)"),
     # a value of zero
     ("X-1;Iets;100002;;dienst;enkelvoudig;01-01-2024;01-03-2024;31-12-2024;;0,00;",
      "register.csv:2: waarde_incl_opties: de contractwaarde moet groter zijn dan nul"),
@@ -159,3 +164,12 @@ def test_it_chooses_the_organisation_by_name(stamdata, andere_organisatie, tmp_p
     assert _draai(str(_bestand(tmp_path, GOED)))[0] == 1
     assert _draai(str(_bestand(tmp_path, GOED)), "--organisatie", "Gemeente Testdorp")[0] == 0
     assert Contract.objects.filter(organisatie=stamdata).count() == 3
+
+
+@pytest.mark.parametrize("commando", ["import_contracten", "import_uitgaven"])
+def test_both_imports_name_skipped_files_and_refuse_a_folder_without_data(organisatie, tmp_path, commando):
+    (tmp_path / "README.md").write_text("uitleg", encoding="utf-8")
+    fouten = StringIO()
+    with pytest.raises(CommandError, match="Geen bestanden gevonden in de opgegeven map"):
+        call_command(commando, str(tmp_path), "--organisatie", organisatie.naam, stdout=StringIO(), stderr=fouten)
+    assert f"Overgeslagen (geen CSV- of xlsx-bestand): {tmp_path / 'README.md'}" in fouten.getvalue()

@@ -53,6 +53,27 @@ def uit_te_pakken(paden: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
     return uit, overgeslagen
 
 
+def te_importeren(command: BaseCommand, paden: list[str]) -> list[tuple[Path, str]]:
+    """The files to read for an import command: skipped files named on stderr, none at all an
+    error (interfaces.md §2 and §8 share this behaviour)."""
+    bestanden, overgeslagen = uit_te_pakken(paden)
+    for naam in overgeslagen:
+        command.stderr.write(f"Overgeslagen (geen CSV- of xlsx-bestand): {naam}")
+    if not bestanden:
+        raise CommandError("Geen bestanden gevonden in de opgegeven map(pen).")
+    return bestanden
+
+
+def uitkomst_melden(command: BaseCommand, resultaat, aantal_fouten: int) -> None:
+    """Exit 0 with the summary on stdout, or exit 1 with at most 50 `FILE:LINE: column: reason`
+    lines on stderr and the count: nothing was stored then."""
+    if not resultaat.geslaagd:
+        for regel in resultaat.foutregels(50):
+            command.stderr.write(regel)
+        raise CommandError(f"Niets opgeslagen: {aantal_fouten} fout(en) gevonden.", returncode=1)
+    command.stdout.write(resultaat.samenvatting())
+
+
 class Command(BaseCommand):
     help = ("Importeert uitgaven uit de financiële administratie: inkooppakketten, kostenplaatsen, "
             "crediteuren, regio en facturen (CSV of xlsx), in één transactie.")
@@ -66,15 +87,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, paden, organisatie=None, dry_run=False, overschrijf_classificatie=False, **opts):
         org = _organisatie(organisatie)
-        bestanden, overgeslagen = uit_te_pakken(paden)
-        for naam in overgeslagen:
-            self.stderr.write(f"Overgeslagen (geen CSV- of xlsx-bestand): {naam}")
-        if not bestanden:
-            raise CommandError("Geen bestanden gevonden in de opgegeven map(pen).")
-        resultaat = uitgaven_importeren(organisatie=org, paden=bestanden, proefrun=dry_run,
+        resultaat = uitgaven_importeren(organisatie=org, paden=te_importeren(self, paden), proefrun=dry_run,
                                         overschrijf_classificatie=overschrijf_classificatie)
-        if not resultaat.geslaagd:
-            for regel in resultaat.foutregels(50):
-                self.stderr.write(regel)
-            raise CommandError(f"Niets opgeslagen: {resultaat.aantal_fouten} fout(en) gevonden.", returncode=1)
-        self.stdout.write(resultaat.samenvatting())
+        uitkomst_melden(self, resultaat, resultaat.aantal_fouten)
