@@ -6,7 +6,8 @@ path arguments to a real record of the test organisation, and then sends, as a r
 use the page:
 - the query parameters the pages read, set to a 23-digit number, -1 and plain text;
 - every integer path argument replaced by a 23-digit number and by 2**63 (must be 404);
-- a POST with every field of the page's form (read from its HTML) set to each odd value.
+- a POST with every field of the page's form (read from its HTML) set to each odd value and to
+  text with a NUL byte.
 """
 
 import re
@@ -77,8 +78,19 @@ def test_a_form_survives_odd_values_in_every_field(naam, organisatie, maak_gebru
         if not velden:
             return
     fouten = []
-    for waarde in WAARDEN:
+    # The test client posts multipart/form-data, as a form with a file field does: a NUL byte
+    # then reaches past the urlencoded check of the middleware.
+    for waarde in [*WAARDEN, "tekst\x00", "2024\x00"]:
         antwoord = client.post(url, dict.fromkeys(sorted(velden), waarde))
         if antwoord.status_code >= 500:
             fouten.append(f"POST {url} {sorted(velden)}={waarde!r}: {antwoord.status_code}")
     assert fouten == []
+
+
+@pytest.mark.django_db
+def test_a_nul_byte_in_a_multipart_form_is_refused_with_a_dutch_sentence(organisatie, maak_gebruiker, client):
+    verwachting = VERWACHTINGEN["contracten:werkpakt_nieuw"]
+    _klant(client, maak_gebruiker, organisatie, verwachting)
+    antwoord = client.post(reverse("contracten:werkpakt_nieuw"), {"naam": "Schoonmaak\x00"})  # multipart
+    assert antwoord.status_code == 400
+    assert "ongeldig teken (NUL) in ‘naam’" in antwoord.content.decode()
