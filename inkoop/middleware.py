@@ -35,7 +35,7 @@ class OrganisatieMiddleware:
 class InvoerEnCacheMiddleware:
     """Two guards for every request that passes the authentication middleware.
 
-    - A NUL byte in a query parameter (or an urlencoded form field) is refused with 400 and a
+    - A NUL byte in a query parameter or a form field (urlencoded or multipart) is refused with 400 and a
       Dutch sentence before any view sees it: PostgreSQL cannot store or compare text with NUL,
       so it would otherwise surface as a server error in whatever query used the value.
     - Pages and downloads for a signed-in user are personal and often confidential (spend,
@@ -50,6 +50,27 @@ class InvoerEnCacheMiddleware:
         velden = list(request.GET.lists())
         if request.method == "POST" and request.content_type == "application/x-www-form-urlencoded":
             velden += list(request.POST.lists())
+        weigering = self._nul_weigering(request, velden)
+        if weigering is not None:
+            return weigering
+        antwoord = self.get_response(request)
+        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+            patch_cache_control(antwoord, private=True, no_store=True)
+        return antwoord
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # A multipart form (one with a file field) is parsed only once the view is known: the
+        # upload handler reads the view's size limit from request.resolver_match (inkoop/uploads.py).
+        # CsrfViewMiddleware, before this one, has parsed it by now anyway. A csrf_exempt view sets
+        # its own upload limit first and parses the body itself (the import; the API, whose
+        # serializers refuse NUL), so its body is left unread here.
+        if (request.method == "POST" and request.content_type == "multipart/form-data"
+                and not getattr(view_func, "csrf_exempt", False)):
+            return self._nul_weigering(request, list(request.POST.lists()))
+        return None
+
+    @staticmethod
+    def _nul_weigering(request, velden):
         for naam, waarden in velden:
             if "\x00" in naam or any("\x00" in w for w in waarden):
                 veld = naam.replace(chr(0), "")[:50]
@@ -59,7 +80,4 @@ class InvoerEnCacheMiddleware:
                     return JsonResponse({"fout": "ongeldige_invoer", "melding": melding,
                                          "velden": {veld: [melding]}}, status=400)
                 return HttpResponseBadRequest(melding.encode(), content_type="text/plain; charset=utf-8")
-        antwoord = self.get_response(request)
-        if getattr(request, "user", None) is not None and request.user.is_authenticated:
-            patch_cache_control(antwoord, private=True, no_store=True)
-        return antwoord
+        return None

@@ -53,6 +53,28 @@ def versie_genereren_starten(*, organisatie, jaar: int, door) -> Rapportversie:
     return versie
 
 
+class OpnieuwNietMogelijk(Exception):
+    pass
+
+
+def versie_opnieuw(*, versie: Rapportversie, door) -> Rapportversie:
+    """Queue a failed concept version again (its worker died, or the generation failed).
+
+    One conditional UPDATE from "mislukt" to "wachtend": two quick clicks queue it once. The
+    start time is reset, so the sweep measures a new wait and not the failed attempt.
+    """
+    from .tasks import rapport_genereren
+
+    if not Rapportversie.objects.filter(pk=versie.pk, status=Rapportversie.Status.MISLUKT,
+                                        nummer__isnull=True).update(
+            status=Rapportversie.Status.WACHTEND, voortgang=0, stap="In de wachtrij", fout="", klaar_op=None,
+            seconden=None, gestart_op=timezone.now(), gestart_door=door):
+        raise OpnieuwNietMogelijk("Alleen een mislukte conceptversie kan opnieuw worden gemaakt.")
+    na_commit(rapport_genereren, versie.pk)
+    versie.refresh_from_db()
+    return versie
+
+
 def _voortgang(versie_id: int, pct: int, stap: str, **velden):
     # A plain UPDATE in autocommit mode: the progress row is visible to the polling page at once.
     Rapportversie.objects.filter(pk=versie_id).update(voortgang=pct, stap=stap, **velden)

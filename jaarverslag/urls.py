@@ -10,6 +10,7 @@ urlpatterns = [
     path("genereren/", views.genereren, name="genereren"),
     path("versies/<int:pk>/voortgang/", views.voortgang, name="voortgang"),
     path("versies/<int:pk>/publiceren/", views.publiceren, name="publiceren"),
+    path("versies/<int:pk>/opnieuw/", views.opnieuw, name="opnieuw"),
     path("versies/<int:pk>/bestand/<str:soort>/", views.download, name="download"),
     path("export/xlsx/", views.export_xlsx, name="export_xlsx"),
     path("export/json/", views.export_json, name="export_json"),

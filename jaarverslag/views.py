@@ -119,6 +119,20 @@ def publiceren(request, pk):
     return redirect(_naar_overzicht(versie.jaar, "versies"))
 
 
+@vereist("jaarverslag.genereren")
+@require_POST
+def opnieuw(request, pk):
+    """Retry a version whose generation failed or whose worker died (nothing of it was kept)."""
+    versie = _versie(request, pk)
+    try:
+        services.versie_opnieuw(versie=versie, door=request.user)
+    except services.OpnieuwNietMogelijk as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.info(request, f"Concept {versie.pk} van het jaarverslag {versie.jaar} wordt opnieuw gemaakt.")
+    return redirect(_naar_overzicht(versie.jaar, "versies"))
+
+
 @vereist("jaarverslag.bekijken")
 @require_GET
 def export_xlsx(request):

@@ -88,11 +88,11 @@ def instellingen(cursor, **waarden):
         cursor.execute("SELECT current_setting(%s)", [naam])
         oud[naam] = cursor.fetchone()[0]
         cursor.execute("SELECT set_config(%s, %s, true)", [naam, str(waarde)])
-    try:
-        yield
-    finally:
-        for naam, waarde in oud.items():
-            cursor.execute("SELECT set_config(%s, %s, true)", [naam, waarde])
+    # Not in a `finally`: after an error the transaction is aborted (or the connection gone) and
+    # its rollback undoes SET LOCAL anyway; restoring then would hide the error behind a new one.
+    yield
+    for naam, waarde in oud.items():
+        cursor.execute("SELECT set_config(%s, %s, true)", [naam, waarde])
 
 
 def slot(cursor, organisatie_id: int) -> None:

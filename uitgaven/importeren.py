@@ -197,6 +197,9 @@ def uitgaven_importeren(*, organisatie, paden: Iterable[Path | tuple[Path, str]]
             resultaat = importeur.resultaat(bestanden, time.monotonic() - start)
             _sluit_run(importrun, resultaat, importeur.opslag)
     except Exception as exc:
+        # A broken connection (session terminated, database restarted) cannot record the failure:
+        # take a fresh one, so that the run does not stay "bezig" (the CLI has no sweep to wait for).
+        werk.herstel_verbinding()
         importrun.status = Importrun.Status.MISLUKT
         if isinstance(exc, DatabaseFout):  # the connection broke, the database restarted
             importrun.fouten = [f"{werk.AFGEBROKEN} ({exc.__class__.__name__}: {exc})"]

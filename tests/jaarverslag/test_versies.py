@@ -3,12 +3,15 @@
 import hashlib
 
 import pytest
+from django.urls import reverse
 
 from jaarverslag.models import Rapportversie
 from jaarverslag.services import (
+    OpnieuwNietMogelijk,
     PublicerenNietMogelijk,
     versie_genereren_starten,
     versie_genereren_uitvoeren,
+    versie_opnieuw,
     versie_publiceren,
 )
 
@@ -122,3 +125,27 @@ def test_a_real_worker_generates_the_version(celery_worker, tmp_path, maak_gebru
             break
         time.sleep(0.5)
     assert versie.status == "klaar", versie.fout
+
+
+def test_a_failed_version_is_retried_from_the_page_once(klein, controller, client,
+                                                         django_capture_on_commit_callbacks):
+    mislukt = Rapportversie.objects.create(organisatie=klein, jaar=2024, status=Rapportversie.Status.MISLUKT,
+                                           voortgang=100, stap="Mislukt", fout="De verwerking is afgebroken.")
+    client.force_login(controller)
+    pagina = client.get(reverse("jaarverslag:overzicht"), {"jaar": 2024}).content.decode()
+    assert "Opnieuw proberen" in pagina
+    url = reverse("jaarverslag:opnieuw", args=[mislukt.pk])
+    with django_capture_on_commit_callbacks(execute=True) as taken:
+        assert client.post(url).status_code == 302
+    assert len(taken) == 1
+    mislukt.refresh_from_db()
+    assert (mislukt.status, mislukt.fout, mislukt.gestart_door) == ("klaar", "", controller)
+    assert _bytes(mislukt.pdf).startswith(b"%PDF")
+    # A second click (or a version that did not fail) queues nothing and says why.
+    with django_capture_on_commit_callbacks(execute=True) as taken:
+        antwoord = client.post(url, follow=True)
+    assert taken == []
+    assert "Alleen een mislukte conceptversie kan opnieuw worden gemaakt." in antwoord.content.decode()
+    assert Rapportversie.objects.count() == 1
+    with pytest.raises(OpnieuwNietMogelijk):
+        versie_opnieuw(versie=mislukt, door=controller)

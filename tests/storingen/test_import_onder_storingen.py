@@ -2,15 +2,20 @@
 nothing is stored, the run ends as failed with the reason, and confirming the same files again
 imports them. Row counts are asserted before and after every fault."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 
 from inkoop import werk
-from tests.jaarverslag.klein_grootboek import BESTANDEN
+from tests.jaarverslag.klein_grootboek import BESTANDEN, schrijf
 from uitgaven import services
 from uitgaven.models import Crediteur, Factuurregel, Importrun
 
-from .conftest import WORKER_NAAM, sql, tabel_op_slot, wacht_tot, worker_sessies
+from .conftest import ROOT, WORKER_NAAM, sql, tabel_op_slot, wacht_tot, worker_sessies
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -111,3 +116,45 @@ def test_a_redelivered_task_picks_up_the_run_its_dead_worker_had_claimed(organis
     run.refresh_from_db()
     assert run.status == Importrun.Status.GECONTROLEERD, run.fouten
     assert _tellingen(organisatie) == (0, 0)  # a check stores nothing
+
+
+CLI_NAAM = "inkoop-storingstest-cli"
+
+
+def _cli_import(map_, organisatie) -> subprocess.Popen:
+    """`manage.py import_uitgaven` in a process of its own, on the test database."""
+    d = connection.settings_dict
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "inkoop.settings.base",
+           "DATABASE_URL": f"postgres://{d['USER']}@{d['HOST'] or '127.0.0.1'}:{d['PORT'] or 5432}/{d['NAME']}"
+                           f"?application_name={CLI_NAAM}"}
+    return subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "manage.py", "import_uitgaven", str(map_), "--organisatie", organisatie.naam],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_a_cli_import_whose_database_session_is_terminated_stores_nothing_and_can_be_run_again(
+        organisatie, tmp_path):
+    map_ = schrijf(tmp_path / "grootboek")
+    assert (_tellingen(organisatie), Importrun.objects.count()) == ((0, 0), 0)
+
+    with tabel_op_slot("uitgaven_jaaromzet"):
+        proces = _cli_import(map_, organisatie)
+        # The import waits on the lock: it is inside its transaction, rows written but not committed.
+        wacht_tot(lambda: sql("SELECT 1 FROM pg_stat_activity WHERE application_name = %s "
+                              "AND wait_event_type = 'Lock'", [CLI_NAAM]), wat="de CLI-import wacht midden in")
+        beeindigd = sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = %s",
+                        [CLI_NAAM])
+        assert beeindigd and all(r[0] for r in beeindigd)
+    uit, fout = proces.communicate(timeout=60)
+    assert proces.returncode == 1, (uit, fout)
+    assert "Traceback" not in fout and "afgebroken" in fout and "niets opgeslagen" in fout, fout
+    assert _tellingen(organisatie) == (0, 0)
+    run = Importrun.objects.get()
+    assert run.status == Importrun.Status.MISLUKT and run.aantallen["afgebroken"]
+    assert run.fouten[0].startswith(werk.AFGEBROKEN), run.fouten
+
+    proces = _cli_import(map_, organisatie)
+    uit, fout = proces.communicate(timeout=120)
+    assert proces.returncode == 0, fout
+    assert _tellingen(organisatie) == (REGELS, 6)
+    assert Importrun.objects.filter(status=Importrun.Status.GESLAAGD).count() == 1

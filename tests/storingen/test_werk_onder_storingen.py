@@ -41,7 +41,8 @@ def grootboek(organisatie, tmp_path):
     return organisatie
 
 
-def test_a_worker_killed_mid_report_leaves_a_failed_version_and_a_new_one_can_be_made(worker, grootboek, controller):
+def test_a_worker_killed_mid_report_leaves_a_failed_version_that_is_retried_from_the_page(
+        worker, grootboek, controller):
     worker.start()
     with tabel_op_slot("uitgaven_jaaromzet", "uitgaven_factuurregel"):
         versie = versie_genereren_starten(organisatie=grootboek, jaar=2024, door=controller)
@@ -55,11 +56,16 @@ def test_a_worker_killed_mid_report_leaves_a_failed_version_and_a_new_one_can_be
     assert (versie.status, versie.fout, bool(versie.pdf)) == (Rapportversie.Status.MISLUKT, werk.AFGEBROKEN, False)
 
     worker.start()
-    nieuw = versie_genereren_starten(organisatie=grootboek, jaar=2024, door=controller)
-    nieuw = wacht_tot(lambda: Rapportversie.objects.filter(pk=nieuw.pk, status__in=["klaar", "mislukt"]).first(),
-                      seconden=120, wat="de nieuwe versie is klaar")
-    assert nieuw.status == Rapportversie.Status.KLAAR, nieuw.fout
-    assert Rapportversie.objects.count() == 2
+    client = Client()
+    client.force_login(controller)
+    overzicht = client.get(reverse("jaarverslag:overzicht"), {"jaar": 2024}).content.decode()
+    assert reverse("jaarverslag:opnieuw", args=[versie.pk]) in overzicht and "Opnieuw proberen" in overzicht
+    assert client.post(reverse("jaarverslag:opnieuw", args=[versie.pk])).status_code == 302
+    versie = wacht_tot(lambda: Rapportversie.objects.filter(pk=versie.pk, status__in=["klaar", "mislukt"]).first(),
+                       seconden=120, wat="de opnieuw geprobeerde versie is klaar")
+    assert (versie.status, versie.fout) == (Rapportversie.Status.KLAAR, "")
+    assert versie.pdf and versie.sha256_pdf
+    assert Rapportversie.objects.count() == 1
 
 
 def _melding_formulier(kostenplaats):

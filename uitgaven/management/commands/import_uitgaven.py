@@ -7,7 +7,9 @@ Exit 0 with one summary line on stdout; exit 1 with `FILE:LINE: column: reason` 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
+from inkoop import werk
 from inkoop.models import Organisatie
 from inkoop.organisatie_arg import voeg_organisatie_argument_toe
 from inkoop.services import organisatie_verzekeren
@@ -87,6 +89,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, paden, organisatie=None, dry_run=False, overschrijf_classificatie=False, **opts):
         org = _organisatie(organisatie)
-        resultaat = uitgaven_importeren(organisatie=org, paden=te_importeren(self, paden), proefrun=dry_run,
-                                        overschrijf_classificatie=overschrijf_classificatie)
+        try:
+            resultaat = uitgaven_importeren(organisatie=org, paden=te_importeren(self, paden), proefrun=dry_run,
+                                            overschrijf_classificatie=overschrijf_classificatie)
+        except DatabaseError as exc:
+            # The connection broke mid-import: the transaction was rolled back and the run is
+            # recorded as failed with the reason; running the same command again imports all.
+            raise CommandError(f"{werk.AFGEBROKEN} ({exc.__class__.__name__}: {str(exc).strip()[:300]})",
+                               returncode=1) from exc
         uitkomst_melden(self, resultaat, resultaat.aantal_fouten)
