@@ -65,14 +65,14 @@ def _dashboard_cijfers(org, jaar: int) -> dict:
         "volume": volume, "domeinen": domeinen, "categorieen": categorieen, "regio": regio, "top": top,
         "totaal": volume[[int(v.naam) for v in volume].index(jaar)].bedrag,
         "grafiek_volume": grafieken.kolommen([(v.naam, v.bedrag) for v in volume], id_="g-volume",
-                                          titel=_("Inkoopvolume per jaar")),
+                                             titel=_("Inkoopvolume per jaar")),
         "grafiek_domeinen": grafieken.taart([(d.naam, d.bedrag) for d in domeinen if not d.totaal], id_="g-domein",
-                                         titel=_("Inkoopvolume %(jaar)s per domein") % {"jaar": jaar}),
+                                            titel=_("Inkoopvolume %(jaar)s per domein") % {"jaar": jaar}),
         "grafiek_categorieen": grafieken.staven([(c.naam, c.bedrag) for c in categorieen if not c.totaal],
-                                             id_="g-categorie",
-                                             titel=_("Inkoopvolume %(jaar)s per categorie") % {"jaar": jaar}),
+                                                id_="g-categorie",
+                                                titel=_("Inkoopvolume %(jaar)s per categorie") % {"jaar": jaar}),
         "grafiek_regio": grafieken.staven([(r.naam, r.bedrag) for r in regio if not r.totaal], id_="g-regio",
-                                       titel=_("Inkoopvolume %(jaar)s per regio") % {"jaar": jaar}),
+                                          titel=_("Inkoopvolume %(jaar)s per regio") % {"jaar": jaar}),
     }
 
 
