@@ -24,6 +24,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from beleid.begrippen import EUROPESE_PROCEDURES
+from inkoop import cijfercache
 from inkoop.models import Lidmaatschap, Rol
 
 from .datums import plus_maanden
@@ -179,6 +180,7 @@ def laad(organisatie, *, stdout):
     with transaction.atomic():
         demo = _Demo(organisatie)
         demo.bouw()
+        cijfercache.versie_ophogen(organisatie_id=organisatie.pk)
     stdout.write(f"contracten: {demo.n_trajecten} trajecten, {demo.n_contracten} contracten, "
                  f"{demo.n_realisaties} SROI-realisaties, {demo.n_werkpakt} Werkpakt-keurmerkhouders.")
 

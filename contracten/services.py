@@ -18,6 +18,7 @@ from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
 
+from inkoop import cijfercache
 from inkoop.formatting import datum as datum_nl
 from inkoop.models import Lidmaatschap, Rol
 from inkoop.services import notificeren
@@ -154,6 +155,7 @@ def traject_registreren(*, organisatie, door, sleutel=None, **velden) -> Traject
     if (opgeslagen := _met_nummer(Traject, traject, f"T{traject.startdatum.year}-")) is not traject:
         opgeslagen.herhaald = True
         return opgeslagen
+    cijfercache.versie_ophogen(organisatie_id=organisatie.pk)
     if traject.melding_id:
         tijdlijn_vastleggen(melding_id=traject.melding_id, soort=Tijdlijnregel.Soort.TRAJECT_GESTART, door=door,
                             tekst=f"Traject {traject.nummer} gestart: {traject.get_procedure_display().lower()}",
@@ -195,6 +197,7 @@ def traject_wijzigen(*, traject: Traject, door, **velden) -> Traject:
     _controleer_traject(traject)
     traject._history_user = door
     traject.save()
+    cijfercache.versie_ophogen(organisatie_id=traject.organisatie_id)
     return traject
 
 
@@ -227,8 +230,10 @@ def perceel_toevoegen(*, traject: Traject, naam: str, geraamde_waarde=None, numm
         nummer = (traject.percelen.order_by("-nummer").values_list("nummer", flat=True).first() or 0) + 1
     elif traject.percelen.filter(nummer=nummer).exists():
         raise ValidationError({"nummer": [f"Perceel {nummer} bestaat al in dit traject."]})
-    return Perceel.objects.create(organisatie=traject.organisatie, traject=traject, nummer=nummer, naam=naam,
-                                  geraamde_waarde=geraamde_waarde)
+    perceel = Perceel.objects.create(organisatie=traject.organisatie, traject=traject, nummer=nummer, naam=naam,
+                                     geraamde_waarde=geraamde_waarde)
+    cijfercache.versie_ophogen(organisatie_id=traject.organisatie_id)
+    return perceel
 
 
 def _in_traject(traject, perceel):
@@ -258,6 +263,7 @@ def _gegunde_waarde_bijwerken(traject: Traject):
     totaal = traject.inschrijvingen.filter(gegund=True).aggregate(s=Sum("bedrag"))["s"]
     traject.gegunde_waarde = totaal
     traject.save(update_fields=["gegunde_waarde", "gewijzigd_op"])
+    cijfercache.versie_ophogen(organisatie_id=traject.organisatie_id)
 
 
 @transaction.atomic
@@ -321,6 +327,7 @@ def mvoi_vastleggen(*, traject: Traject, perceel: Perceel | None, toepassingen: 
                       "als_contractvoorwaarde": bool(t.get("als_contractvoorwaarde")),
                       "reden_niet_toegepast": "" if toegepast else t["reden_niet_toegepast"].strip()})
         opgeslagen.append(obj)
+    cijfercache.versie_ophogen(organisatie_id=traject.organisatie_id)
     return opgeslagen
 
 

@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from beleid.selectors import beleid_voor
+from inkoop import cijfercache
 from inkoop.formatting import getal
 from inkoop.models import Lidmaatschap
 from inkoop.permissies import vereist
@@ -860,7 +861,11 @@ def zelfevaluatie(request):
     except ValueError:
         jaar = vandaag.year - 1
     jaar = min(max(jaar, 2000), 2100)
-    groepen = selectors.mvoi_zelfevaluatie(organisatie=request.organisatie, jaar=jaar)
+    # The MVOI aggregate (one query with some forty EXISTS) changes only with a traject, lot, award or
+    # MVOI application: kept per (organisation, year) until then (inkoop.cijfercache).
+    groepen = cijfercache.bewaard(organisatie=request.organisatie, naam="mvoi", jaar=jaar,
+                                  berekenen=lambda: selectors.mvoi_zelfevaluatie(organisatie=request.organisatie,
+                                                                                 jaar=jaar))
     return render(request, "contracten/zelfevaluatie.html", {
         "jaar": jaar, "groepen": groepen, "alle": groepen[0][2], "jaren": range(vandaag.year, vandaag.year - 6, -1),
         "sroi": selectors.sroi_cijfers(organisatie=request.organisatie, jaar=jaar),

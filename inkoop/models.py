@@ -25,6 +25,9 @@ class Organisatie(models.Model):
     # process renders the same PDF without a shared media volume.
     logo = models.BinaryField(_("logo"), blank=True, default=b"")
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    # Raised (in the same transaction) by every service that changes the ledger figures: part of the
+    # key of the cached dashboard figures (inkoop.cijfercache), so a change is never served stale.
+    cijfersversie = models.PositiveBigIntegerField(default=0, db_default=0, editable=False)
 
     class Meta:
         verbose_name = _("organisatie")

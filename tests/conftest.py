@@ -10,6 +10,15 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright with li
 WACHTWOORD = "geheim-wachtwoord-123"
 
 
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    """Every test starts with an empty cache: rolled-back databases reuse primary keys, so cached
+    figures of an earlier test could otherwise carry the same key."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def organisatie(db):
     return Organisatie.objects.create(naam="Gemeente Testdorp", slug="testdorp")

@@ -26,7 +26,7 @@ from django.db import Error as DatabaseFout
 from django.utils import timezone
 
 from beleid.begrippen import SOORTEN_AW
-from inkoop import werk
+from inkoop import cijfercache, werk
 
 from .bestanden import (
     KOLOMMEN,
@@ -330,6 +330,9 @@ class Importeur:
                 self.voortgang(92, "Jaaromzet bijwerken", direct=True)
                 with self.meet("jaaromzet"):
                     jaaromzet_bijwerken(self.org.pk, sorted(self.jaren_herbouwen))
+        if self.schrijven:
+            # Master data, classification or ledger may have changed: the cached figures go.
+            cijfercache.versie_ophogen(organisatie_id=self.org.pk)
         self.voortgang(99, "Afronden", direct=True)
 
     # -- master data ------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.text import get_valid_filename
 
-from inkoop import werk
+from inkoop import cijfercache, werk
 from inkoop.wachtrij import in_wachtrij, na_commit
 
 from .models import Crediteur, Importrun, Inkooppakket, Regio, RegioKlasse
@@ -55,6 +55,8 @@ def regio_bijwerken(*, organisatie) -> int:
             c.regio = regio
             gewijzigd.append(c)
     Crediteur.objects.bulk_update(gewijzigd, ["regio"], batch_size=1000)
+    if gewijzigd:
+        cijfercache.versie_ophogen(organisatie_id=organisatie.pk)
     return len(gewijzigd)
 
 
@@ -66,8 +68,10 @@ def crediteuren_classificeren(*, organisatie, crediteur_ids, pakket: Inkooppakke
     """
     if pakket is not None and pakket.organisatie_id != organisatie.pk:
         raise ValueError("Inkooppakket van een andere organisatie")
-    return (Crediteur.objects.filter(organisatie=organisatie, pk__in=list(crediteur_ids))
-            .update(inkooppakket=pakket, classificatie_handmatig=True))
+    n = (Crediteur.objects.filter(organisatie=organisatie, pk__in=list(crediteur_ids))
+         .update(inkooppakket=pakket, classificatie_handmatig=True))
+    cijfercache.versie_ophogen(organisatie_id=organisatie.pk)
+    return n
 
 
 def pakket_soort_wijzigen(*, pakket: Inkooppakket, soort: str) -> bool:
@@ -76,6 +80,7 @@ def pakket_soort_wijzigen(*, pakket: Inkooppakket, soort: str) -> bool:
         return False
     pakket.soort = soort
     pakket.save(update_fields=["soort"])
+    cijfercache.versie_ophogen(organisatie_id=pakket.organisatie_id)
     return True
 
 

@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from beleid.begrippen import SOORTEN_AW, keuzes
+from inkoop import cijfercache
 from inkoop.export import bijlage_kop
 from inkoop.permissies import vereist
 
@@ -47,25 +48,32 @@ def dashboard(request):
     jaar, jaren = _jaar(request, org)
     context = {"jaar": jaar, "jaren": jaren}
     if jaar is not None:
-        volume = selectors.inkoopvolume(organisatie=org)
-        domeinen = selectors.per_domein(organisatie=org, jaar=jaar)
-        categorieen = selectors.per_categorie(organisatie=org, jaar=jaar)
-        regio = selectors.per_regio(organisatie=org, jaar=jaar)
-        top = selectors.top_crediteuren(organisatie=org, jaar=jaar)
-        context.update(
-            volume=volume, domeinen=domeinen, categorieen=categorieen, regio=regio, top=top,
-            totaal=volume[[int(v.naam) for v in volume].index(jaar)].bedrag,
-            grafiek_volume=grafieken.kolommen([(v.naam, v.bedrag) for v in volume], id_="g-volume",
-                                              titel=_("Inkoopvolume per jaar")),
-            grafiek_domeinen=grafieken.taart([(d.naam, d.bedrag) for d in domeinen if not d.totaal], id_="g-domein",
-                                             titel=_("Inkoopvolume %(jaar)s per domein") % {"jaar": jaar}),
-            grafiek_categorieen=grafieken.staven([(c.naam, c.bedrag) for c in categorieen if not c.totaal],
-                                                 id_="g-categorie",
-                                                 titel=_("Inkoopvolume %(jaar)s per categorie") % {"jaar": jaar}),
-            grafiek_regio=grafieken.staven([(r.naam, r.bedrag) for r in regio if not r.totaal], id_="g-regio",
-                                           titel=_("Inkoopvolume %(jaar)s per regio") % {"jaar": jaar}),
-        )
+        # The figures and charts change only with an import or a classification: kept per
+        # (organisation, year) until then (inkoop.cijfercache).
+        context.update(cijfercache.bewaard(organisatie=org, naam="dashboard", jaar=jaar,
+                                           berekenen=lambda: _dashboard_cijfers(org, jaar)))
     return render(request, "uitgaven/dashboard.html", context)
+
+
+def _dashboard_cijfers(org, jaar: int) -> dict:
+    volume = selectors.inkoopvolume(organisatie=org)
+    domeinen = selectors.per_domein(organisatie=org, jaar=jaar)
+    categorieen = selectors.per_categorie(organisatie=org, jaar=jaar)
+    regio = selectors.per_regio(organisatie=org, jaar=jaar)
+    top = selectors.top_crediteuren(organisatie=org, jaar=jaar)
+    return {
+        "volume": volume, "domeinen": domeinen, "categorieen": categorieen, "regio": regio, "top": top,
+        "totaal": volume[[int(v.naam) for v in volume].index(jaar)].bedrag,
+        "grafiek_volume": grafieken.kolommen([(v.naam, v.bedrag) for v in volume], id_="g-volume",
+                                             titel=_("Inkoopvolume per jaar")),
+        "grafiek_domeinen": grafieken.taart([(d.naam, d.bedrag) for d in domeinen if not d.totaal], id_="g-domein",
+                                            titel=_("Inkoopvolume %(jaar)s per domein") % {"jaar": jaar}),
+        "grafiek_categorieen": grafieken.staven([(c.naam, c.bedrag) for c in categorieen if not c.totaal],
+                                                id_="g-categorie",
+                                                titel=_("Inkoopvolume %(jaar)s per categorie") % {"jaar": jaar}),
+        "grafiek_regio": grafieken.staven([(r.naam, r.bedrag) for r in regio if not r.totaal], id_="g-regio",
+                                          titel=_("Inkoopvolume %(jaar)s per regio") % {"jaar": jaar}),
+    }
 
 
 def _filters(request) -> dict[str, str]:

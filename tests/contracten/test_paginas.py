@@ -4,6 +4,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -183,6 +184,9 @@ def test_list_pages_take_a_fixed_number_of_queries(naam, inkoper_client, organis
     with CaptureQueriesContext(connection) as weinig:
         assert inkoper_client.get(reverse(naam)).status_code == 200
     vul(15, 100)
+    # The factories write past the services, so the MVOI page's cached figures are dropped by hand
+    # (cold both times; the warm page: test_mvoi_pagina_volgt_elke_wijziging.py).
+    cache.clear()
     with django_assert_num_queries(len(weinig.captured_queries)):
         assert inkoper_client.get(reverse(naam)).status_code == 200
 
