@@ -3,32 +3,18 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from inkoop import cijfercache
+from inkoop.admin import CijfersVersieMixin
 
 from .models import BibobToets, Contract, Klacht, SroiVerplichting, Traject, WerkpaktKeurmerkhouder
 
 
 @admin.register(Traject)
-class TrajectAdmin(SimpleHistoryAdmin):
+class TrajectAdmin(CijfersVersieMixin, SimpleHistoryAdmin):
+    # The MVOI page's cached figures are computed from the trajecten (inkoop.cijfercache).
     list_display = ["nummer", "omschrijving", "procedure", "status", "startdatum", "afgerond_op", "organisatie"]
     list_filter = ["status", "procedure", "begeleid_door_inkoop", "organisatie"]
     search_fields = ["nummer", "omschrijving"]
     raw_id_fields = ["melding", "inkoper"]
-
-    # The MVOI page's cached figures are computed from the trajecten (inkoop.cijfercache).
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        cijfercache.versie_ophogen(organisatie_id=obj.organisatie_id)
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        cijfercache.versie_ophogen(organisatie_id=obj.organisatie_id)
-
-    def delete_queryset(self, request, queryset):
-        organisaties = set(queryset.values_list("organisatie_id", flat=True))
-        super().delete_queryset(request, queryset)
-        for organisatie_id in organisaties:
-            cijfercache.versie_ophogen(organisatie_id=organisatie_id)
 
 
 @admin.register(Contract)

@@ -2,27 +2,13 @@
 
 from django.contrib import admin
 
-from inkoop import cijfercache
+from inkoop.admin import CijfersVersieMixin
 
 from .models import Crediteur, Domein, Importrun, Inkoopcategorie, Inkooppakket, Kostenplaats, Regio
 
 
-class CijfersAdmin(admin.ModelAdmin):
+class CijfersAdmin(CijfersVersieMixin, admin.ModelAdmin):
     """Master data the spend dashboard shows: a change here invalidates its cached figures."""
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        cijfercache.versie_ophogen(organisatie_id=obj.organisatie_id)
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        cijfercache.versie_ophogen(organisatie_id=obj.organisatie_id)
-
-    def delete_queryset(self, request, queryset):
-        organisaties = set(queryset.values_list("organisatie_id", flat=True))
-        super().delete_queryset(request, queryset)
-        for organisatie_id in organisaties:
-            cijfercache.versie_ophogen(organisatie_id=organisatie_id)
 
 
 @admin.register(Inkoopcategorie)
