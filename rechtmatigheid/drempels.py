@@ -66,6 +66,19 @@ class Drempels:
         return [b for b in banden if b is not None]
 
 
+def _eu_periode(beleid, peildatum: date):
+    """The policy's EU threshold period in force on `peildatum`, or None (e.g. from 2028, L-07)."""
+    perioden = sorted(beleid.eu_drempels.all(), key=lambda p: p.geldig_vanaf)
+    periode = next((p for p in perioden
+                    if p.geldig_vanaf <= peildatum and (p.geldig_tot is None or peildatum <= p.geldig_tot)),
+                   None)
+    if periode is None and perioden and peildatum < perioden[0].geldig_vanaf:
+        # A contract awarded before the oldest configured period is judged by that period: the
+        # thresholds only rose since 2014, so this never finds a fault the older ones would not.
+        periode = perioden[0]
+    return periode
+
+
 def _uit_beleid(beleid, peildatum: date) -> Drempels:
     """The limits of one policy version on `peildatum` (its bands; its EU period for that date)."""
     banden = list(beleid.banden.all())
@@ -75,14 +88,7 @@ def _uit_beleid(beleid, peildatum: date) -> Drempels:
                    if b.soort in soorten and not b.werk_categorie and b.procedure == procedure]
         return min(waarden) if waarden else None
 
-    perioden = sorted(beleid.eu_drempels.all(), key=lambda p: p.geldig_vanaf)
-    periode = next((p for p in perioden
-                    if p.geldig_vanaf <= peildatum and (p.geldig_tot is None or peildatum <= p.geldig_tot)),
-                   None)
-    if periode is None and perioden and peildatum < perioden[0].geldig_vanaf:
-        # A contract awarded before the oldest configured period is judged by that period: the
-        # thresholds only rose since 2014, so this never finds a fault the older ones would not.
-        periode = perioden[0]
+    periode = _eu_periode(beleid, peildatum)
     waarden = {
         "meervoudig_levering_dienst": band(("levering", "dienst"), "meervoudig_onderhands"),
         "meervoudig_werk": band(("werk",), "meervoudig_onderhands"),
@@ -137,11 +143,8 @@ class DrempelReeks:
             next((b for b in reversed(self.standaard) if b.geldig_vanaf <= peildatum), None)
         if beleid is None:  # before the first version: the first (as drempels_voor)
             beleid = min(self.eigen or self.standaard, key=lambda b: b.geldig_vanaf)
-        perioden = sorted(beleid.eu_drempels.all(), key=lambda p: p.geldig_vanaf)
-        periode = next((p.pk for p in perioden
-                        if p.geldig_vanaf <= peildatum and (p.geldig_tot is None or peildatum <= p.geldig_tot)),
-                       perioden[0].pk if perioden and peildatum < perioden[0].geldig_vanaf else None)
-        sleutel = (beleid.pk, periode)
+        periode = _eu_periode(beleid, peildatum)
+        sleutel = (beleid.pk, periode.pk if periode else None)
         if sleutel not in self._cache:
             self._cache[sleutel] = _uit_beleid(beleid, peildatum)
         return self._cache[sleutel]
